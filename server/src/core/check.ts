@@ -1,0 +1,167 @@
+// checkPlan: parse once, run every enabled rule, and hand back findings in source offsets.
+
+import type { PlanDocument, Span, Ymd } from './model';
+import type { Category, Fix, RelatedPlace, Report, Rule, Severity } from './rule';
+import type { LintConfig, RuleSetting } from './config';
+import { defaultConfig } from './config';
+import { localize, type Text } from './i18n';
+import { parsePlan } from './parse';
+import { loadRegistry, type Registry } from './registry/registry';
+import { RULES } from './rules';
+import { applyEdits } from './fixes';
+
+export interface FindingEdit {
+  /** Source offsets (the editor's text). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface FindingFix {
+  title: string;
+  preferred: boolean;
+  edits: FindingEdit[];
+}
+
+export interface FindingRelated {
+  message: string;
+  /** Source offsets in this document … */
+  start?: number;
+  end?: number;
+  /** … or a place in another file. */
+  file?: RelatedPlace['file'];
+}
+
+export interface Finding {
+  rule: string;
+  alias: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  /** Both languages, for clients that switch locale. */
+  messages: Text;
+  /** Source offsets. */
+  start: number;
+  end: number;
+  fixes: FindingFix[];
+  related: FindingRelated[];
+}
+
+export interface CheckOptions {
+  /** Today, for plans without a header date (tests pin it). */
+  today?: Ymd;
+  /** Extra rules run after the built-in ones (parent coverage adds its own with context). */
+  extraRules?: readonly Rule[];
+  /** A registry already loaded for this config (the server caches one). */
+  registry?: Registry;
+}
+
+export interface CheckResult {
+  doc: PlanDocument;
+  findings: Finding[];
+  /** The date the plan was judged at. */
+  planDate: Ymd;
+}
+
+export function parseIsoDate(s: string | undefined): Ymd | undefined {
+  const m = s && /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+}
+
+export function todayYmd(): Ymd {
+  const d = new Date();
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+}
+
+/** The date a plan is judged at: --date / setting, else its header date, else today. */
+export function resolvePlanDate(doc: PlanDocument, config: LintConfig, today?: Ymd): { date: Ymd; fromHeader: boolean } {
+  const configured = parseIsoDate(config.planDate);
+  if (configured) return { date: configured, fromHeader: false };
+  const h = doc.header.date;
+  if (h && h.valid && h.year && h.month && h.day) return { date: { year: h.year, month: h.month, day: h.day }, fromHeader: true };
+  return { date: today ?? todayYmd(), fromHeader: false };
+}
+
+/** The effective setting of a rule: by id, then by alias, else its default. */
+export function ruleSetting(rule: Rule, config: LintConfig): { severity: Severity | 'off'; options: Record<string, unknown> } {
+  const s: RuleSetting | undefined = config.rules[rule.id] ?? config.rules[rule.alias];
+  if (s === undefined) return { severity: rule.defaultSeverity, options: {} };
+  if (Array.isArray(s)) return { severity: s[0], options: s[1] ?? {} };
+  return { severity: s, options: {} };
+}
+
+export function checkPlan(source: string, config: LintConfig = defaultConfig(), options: CheckOptions = {}): CheckResult {
+  const doc = parsePlan(source);
+  return checkParsed(doc, config, options);
+}
+
+/** Run the rules over an already-parsed document. */
+export function checkParsed(doc: PlanDocument, config: LintConfig, options: CheckOptions = {}): CheckResult {
+  const registry = options.registry ?? loadRegistry(config);
+  const { date: planDate, fromHeader } = resolvePlanDate(doc, config, options.today);
+  const findings: Finding[] = [];
+  const rules = options.extraRules ? [...RULES, ...options.extraRules] : RULES;
+  const src = (s: Span) => ({ start: doc.toSourceOffset(s.start), end: doc.toSourceOffset(s.end) });
+  for (const rule of rules) {
+    const setting = ruleSetting(rule, config);
+    if (setting.severity === 'off') continue;
+    const severity = setting.severity;
+    const report = (r: Report) => {
+      findings.push(toFinding(rule, r.severity && severity === rule.defaultSeverity ? r.severity : severity, r, config, src));
+    };
+    try {
+      rule.check({ doc, config, planDate, planDateFromHeader: fromHeader, registry, options: setting.options, report });
+    } catch (err) {
+      // A rule's bug must not take the others down; say which rule failed.
+      findings.push({
+        rule: rule.id, alias: rule.alias, category: rule.category, severity: 'hint',
+        message: `internal error in rule ${rule.id}: ${(err as Error).message}`,
+        messages: { vi: `lỗi nội bộ ở quy tắc ${rule.id}`, en: `internal error in rule ${rule.id}` },
+        start: 0, end: 0, fixes: [], related: [],
+      });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { doc, findings, planDate };
+}
+
+function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig, src: (s: Span) => Span): Finding {
+  const loc = config.locale;
+  const range = src(r.span);
+  return {
+    rule: rule.id,
+    alias: rule.alias,
+    category: rule.category,
+    severity,
+    message: localize(r.message, loc),
+    messages: r.message,
+    start: range.start,
+    end: range.end,
+    fixes: (r.fixes ?? []).map((f: Fix) => ({
+      title: localize(f.title, loc),
+      preferred: f.preferred !== false,
+      edits: f.edits.map((e) => ({ ...src(e), text: e.text })),
+    })),
+    related: (r.related ?? []).map((p) => ({
+      message: localize(p.message, loc),
+      ...(p.span ? src(p.span) : {}),
+      ...(p.file ? { file: p.file } : {}),
+    })),
+  };
+}
+
+/** Apply every preferred fix, re-checking until nothing changes (bounded), as "fix all" does. */
+export function fixAll(source: string, config: LintConfig = defaultConfig(), options: CheckOptions = {}): { text: string; applied: number } {
+  let text = source;
+  let applied = 0;
+  for (let pass = 0; pass < 5; pass++) {
+    const { findings } = checkPlan(text, config, options);
+    const edits = findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+    if (edits.length === 0) break;
+    const r = applyEdits(text, edits);
+    if (r.applied === 0 || r.text === text) break;
+    text = r.text;
+    applied += r.applied;
+  }
+  return { text, applied };
+}

@@ -1,0 +1,14 @@
+// The pure core: text in, typed model and findings out. No editor or LSP imports here.
+
+export * from './model';
+export * from './rule';
+export * from './i18n';
+export * from './config';
+export * from './check';
+export { applyEdits } from './fixes';
+export { parsePlan } from './parse';
+export { RULES, findRule } from './rules';
+export { LineIndex, splitLines, lineIndexAt } from './text/lines';
+export { normalizeText, foldCase, stripDiacritics } from './text/normalize';
+export { loadRegistry } from './registry/registry';
+export type { Registry, AgencyRecord, DirectiveRecord } from './registry/registry';

@@ -1,0 +1,89 @@
+// What a rule is, and what it reports. One rule per file under rules/, listed in rules/index.ts.
+
+import type { PlanDocument, Span, Ymd } from './model';
+import type { Text } from './i18n';
+import type { LintConfig } from './config';
+import type { Registry } from './registry/registry';
+
+export type Category =
+  | 'numbering'
+  | 'lead-agency'
+  | 'reporting'
+  | 'citation'
+  | 'date'
+  | 'agency'
+  | 'structure'
+  | 'encoding'
+  | 'parent';
+
+export const CATEGORIES: readonly Category[] = [
+  'numbering', 'lead-agency', 'reporting', 'citation', 'date', 'agency', 'structure', 'encoding', 'parent',
+];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A text edit in model offsets (the core maps it to source offsets before it leaves). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A fix is data: a title and the edits that carry it out. */
+export interface Fix {
+  title: Text;
+  edits: Edit[];
+  /** The safe, obvious fix that "fix all" applies. Alternatives (e.g. a split agency) set false. */
+  preferred?: boolean;
+}
+
+/** Another place that explains the finding (the other occurrence, the parent task). */
+export interface RelatedPlace {
+  message: Text;
+  /** A span in this document (model offsets) … */
+  span?: Span;
+  /** … or a place in another file (LSP-style, 0-based). */
+  file?: { path: string; line: number; character: number; endLine?: number; endCharacter?: number };
+}
+
+export interface Report {
+  span: Span;
+  message: Text;
+  fixes?: Fix[];
+  related?: RelatedPlace[];
+  /** Overrides the rule's severity for this one finding (e.g. a softer case). */
+  severity?: Severity;
+}
+
+export interface RuleMeta {
+  /** Stable id, e.g. "KH101". */
+  id: string;
+  /** Readable alias, e.g. "numbering-sequence". */
+  alias: string;
+  category: Category;
+  defaultSeverity: Severity;
+  /** Whether the rule can emit fixes. */
+  fixable: boolean;
+  /** One line: what the rule checks. */
+  description: Text;
+  /** Why it matters and how to fix it (hover and docs/rules). */
+  rationale?: Text;
+}
+
+/** Context a rule checks in: the document, the plan's date, the registries and its options. */
+export interface RuleContext {
+  doc: PlanDocument;
+  config: LintConfig;
+  /** The date the plan is judged at: header date, --date, the setting, or today. */
+  planDate: Ymd;
+  /** Whether planDate came from the document's own header. */
+  planDateFromHeader: boolean;
+  registry: Registry;
+  /** This rule's options from the configuration. */
+  options: Record<string, unknown>;
+  report(r: Report): void;
+}
+
+export interface Rule extends RuleMeta {
+  check(ctx: RuleContext): void;
+}
