@@ -49,22 +49,10 @@ export interface Registry {
   directives: DirectiveRegistry;
 }
 
-type Loader = (config: LintConfig) => Registry;
-let loader: Loader | undefined;
+import { loadAgencyRegistry } from './agencies';
+import { loadDirectiveRegistry } from './directives';
 
-/** The agency/directive modules install their loader here (keeps this file free of data). */
-export function setRegistryLoader(l: Loader): void {
-  loader = l;
-}
-
-const emptyAgencies: AgencyRegistry = {
-  all: () => [],
-  byId: () => undefined,
-  lookup: () => undefined,
-  existsAt: () => true,
-};
-const emptyDirectives: DirectiveRegistry = { all: () => [], lookup: () => undefined };
-
+/** Build the registries for a configuration. Callers that check often (the server) cache the result per config. */
 export function loadRegistry(config: LintConfig): Registry {
-  return loader ? loader(config) : { agencies: emptyAgencies, directives: emptyDirectives };
+  return { agencies: loadAgencyRegistry(config), directives: loadDirectiveRegistry(config) };
 }
