@@ -1,0 +1,94 @@
+// Generates docs/rules/<id>.md and the rule list in README.md from the rule registry, so the
+// documentation cannot drift from the code. `npm run docs` writes; the docs test checks.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULES } from '../core/rules';
+import type { RuleMeta } from '../core/rule';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+export const README_START = '<!-- rules:start -->';
+export const README_END = '<!-- rules:end -->';
+
+const SEVERITY_VI: Record<string, string> = { error: 'lỗi', warning: 'cảnh báo', information: 'thông tin', hint: 'gợi ý' };
+
+/** All rule metadata, including rules that run only with context (parent coverage). */
+export function allRuleMeta(): RuleMeta[] {
+  const metas: RuleMeta[] = [...RULES];
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const parent = require('../core/parent') as { PARENT_RULE_META?: RuleMeta[] };
+    for (const m of parent.PARENT_RULE_META ?? []) if (!metas.some((r) => r.id === m.id)) metas.push(m);
+  } catch {
+    // parent coverage not built
+  }
+  return metas.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function rulePage(r: RuleMeta): string {
+  const lines = [
+    `# ${r.id} \`${r.alias}\``,
+    '',
+    `**${r.description.vi}**`,
+    '',
+    `*${r.description.en}*`,
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| Nhóm (category) | \`${r.category}\` |`,
+    `| Mức mặc định (default severity) | ${SEVERITY_VI[r.defaultSeverity]} (\`${r.defaultSeverity}\`) |`,
+    `| Sửa tự động (fixable) | ${r.fixable ? 'có (yes)' : 'không (no)'} |`,
+    '',
+  ];
+  if (r.rationale) lines.push('## Vì sao', '', r.rationale.vi, '', '## Why', '', r.rationale.en, '');
+  lines.push(
+    '## Tắt hoặc đổi mức (configure)',
+    '',
+    '```json',
+    `{ "rules": { "${r.alias}": "off" } }`,
+    '```',
+    '',
+    `Trong \`.kehoach.json\` hoặc thiết lập \`kehoach.rules\`; dùng \`${r.id}\` hoặc \`${r.alias}\`.`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function readmeRuleList(): string {
+  const rows = allRuleMeta().map(
+    (r) => `| [${r.id}](docs/rules/${r.id}.md) | \`${r.alias}\` | ${r.category} | ${r.defaultSeverity} | ${r.fixable ? '✓' : ''} | ${r.description.vi} |`,
+  );
+  return [README_START, '| Mã | Bí danh (alias) | Nhóm | Mức | Sửa | Kiểm tra gì |', '|---|---|---|---|---|---|', ...rows, README_END].join('\n');
+}
+
+export function generate(write: boolean): string[] {
+  const stale: string[] = [];
+  const dir = path.join(ROOT, 'docs', 'rules');
+  if (write) fs.mkdirSync(dir, { recursive: true });
+  for (const r of allRuleMeta()) {
+    const file = path.join(dir, `${r.id}.md`);
+    const page = rulePage(r);
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    if (current !== page) {
+      stale.push(path.relative(ROOT, file));
+      if (write) fs.writeFileSync(file, page);
+    }
+  }
+  const readmePath = path.join(ROOT, 'README.md');
+  const readme = fs.existsSync(readmePath) ? fs.readFileSync(readmePath, 'utf8') : '';
+  const a = readme.indexOf(README_START);
+  const b = readme.indexOf(README_END);
+  if (a >= 0 && b > a) {
+    const next = readme.slice(0, a) + readmeRuleList() + readme.slice(b + README_END.length);
+    if (next !== readme) {
+      stale.push('README.md');
+      if (write) fs.writeFileSync(readmePath, next);
+    }
+  } else stale.push('README.md (no rule list markers)');
+  return stale;
+}
+
+if (require.main === module) {
+  const stale = generate(true);
+  process.stdout.write(stale.length ? `updated: ${stale.join(', ')}\n` : 'docs are current\n');
+}

@@ -1,0 +1,89 @@
+// Golden files per rule: test/fixtures/rules/<alias>/<case>.{fail,pass}.txt with expected
+// findings (<case>.fail.json) and, for fixable rules, the fixed text (<case>.fixed.txt).
+// UPDATE_GOLDEN=1 rewrites the expected files; a human reads them before committing.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkPlan, defaultConfig, mergeConfig, applyEdits, RULES, LineIndex, type LintConfig, type Rule } from '../../server/src/core';
+import { FIXTURES, UPDATE_GOLDEN } from '../helpers';
+
+const RULE_DIR = path.join(FIXTURES, 'rules');
+const TODAY = { year: 2026, month: 11, day: 22 };
+
+interface ExpectedFinding {
+  rule: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  message: string;
+}
+
+export function caseConfig(dir: string, caseName: string): LintConfig {
+  const file = path.join(dir, `${caseName}.config.json`);
+  const over = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LintConfig>) : {};
+  return mergeConfig(defaultConfig(), over);
+}
+
+/** The rule's own findings on a text, as the golden files record them. */
+export function findingsOf(rule: Rule, text: string, config: LintConfig) {
+  const result = checkPlan(text, config, { today: TODAY });
+  return result.findings.filter((f) => f.rule === rule.id);
+}
+
+function toExpected(text: string, fs_: ReturnType<typeof findingsOf>): ExpectedFinding[] {
+  const index = new LineIndex(text);
+  return fs_.map((f) => {
+    const s = index.positionAt(f.start);
+    const e = index.positionAt(f.end);
+    return { rule: f.rule, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, message: f.messages.vi };
+  });
+}
+
+export function ruleCases(alias: string): { fail: string[]; pass: string[] } {
+  const dir = path.join(RULE_DIR, alias);
+  if (!fs.existsSync(dir)) return { fail: [], pass: [] };
+  const files = fs.readdirSync(dir);
+  return {
+    fail: files.filter((f) => f.endsWith('.fail.txt')).map((f) => f.slice(0, -'.fail.txt'.length)).sort(),
+    pass: files.filter((f) => f.endsWith('.pass.txt')).map((f) => f.slice(0, -'.pass.txt'.length)).sort(),
+  };
+}
+
+describe('rule goldens', () => {
+  for (const rule of RULES) {
+    const dir = path.join(RULE_DIR, rule.alias);
+    const { fail, pass } = ruleCases(rule.alias);
+    describe(`${rule.id} ${rule.alias}`, () => {
+      for (const name of fail) {
+        it(`finds the mistake in ${name}.fail.txt`, () => {
+          const text = fs.readFileSync(path.join(dir, `${name}.fail.txt`), 'utf8');
+          const config = caseConfig(dir, name);
+          const found = findingsOf(rule, text, config);
+          const actual = toExpected(text, found);
+          const expectedFile = path.join(dir, `${name}.fail.json`);
+          if (UPDATE_GOLDEN || !fs.existsSync(expectedFile)) {
+            fs.writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+          }
+          assert.ok(actual.length > 0, `${rule.id} found nothing in ${name}.fail.txt`);
+          assert.deepStrictEqual(actual, JSON.parse(fs.readFileSync(expectedFile, 'utf8')));
+          if (rule.fixable) {
+            const edits = found.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+            const fixed = applyEdits(text, edits).text;
+            const fixedFile = path.join(dir, `${name}.fixed.txt`);
+            if (UPDATE_GOLDEN || !fs.existsSync(fixedFile)) fs.writeFileSync(fixedFile, fixed);
+            assert.strictEqual(fixed, fs.readFileSync(fixedFile, 'utf8'));
+          }
+        });
+      }
+      for (const name of pass) {
+        it(`stays quiet on ${name}.pass.txt`, () => {
+          const text = fs.readFileSync(path.join(dir, `${name}.pass.txt`), 'utf8');
+          const found = findingsOf(rule, text, caseConfig(dir, name));
+          assert.deepStrictEqual(toExpected(text, found), []);
+        });
+      }
+    });
+  }
+});
