@@ -10,6 +10,10 @@ import type { Rule } from '../rule';
 // -- imports: date
 // -- imports: structure
 // -- imports: encoding
+import { encodingLegacyLetter } from './encoding-legacy-letter';
+import { encodingMisplacedMark } from './encoding-misplaced-mark';
+import { encodingSpacePunctuation } from './encoding-space-punctuation';
+import { encodingLegacyFont } from './encoding-legacy-font';
 // -- imports: agency
 
 export const RULES: readonly Rule[] = [
@@ -20,6 +24,10 @@ export const RULES: readonly Rule[] = [
   // -- rules: date
   // -- rules: structure
   // -- rules: encoding
+  encodingLegacyLetter,
+  encodingMisplacedMark,
+  encodingSpacePunctuation,
+  encodingLegacyFont,
   // -- rules: agency
 ];
 

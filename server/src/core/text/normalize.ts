@@ -7,6 +7,10 @@
 const LEGACY_LETTERS: Record<string, string> = { 'ƣ': 'ư', 'Ƣ': 'Ư' };
 const LEGACY_RE = /[ƣƢ]/g;
 const HAS_LEGACY = /[ƣƢ]/;
+// Vietnamese (and Latin) combining marks; marks of other scripts are left as they are.
+const HAS_MARK = /[\u0300-\u036f]/;
+/** A base character followed by combining marks: the only places NFC can change. */
+const CLUSTER = /[^\u0300-\u036f][\u0300-\u036f]+|^[\u0300-\u036f]+/g;
 
 export interface NormalizedText {
   text: string;
@@ -18,36 +22,62 @@ export interface NormalizedText {
 }
 
 export function normalizeText(source: string): NormalizedText {
-  const nfc = source.normalize('NFC');
-  if (nfc === source) {
-    const text = HAS_LEGACY.test(source) ? source.replace(LEGACY_RE, (c) => LEGACY_LETTERS[c]) : source;
-    return { text, toSource: (o) => o, fromSource: (o) => o, identity: true };
-  }
-  // Compose cluster by cluster (a base character and the marks after it) so each model
-  // offset knows the source offset of its cluster.
-  const parts: string[] = [];
-  const starts: number[] = []; // source start of each model code unit
-  const cluster = /\P{M}\p{M}*|\p{M}+/gu;
+  const legacy = (t: string) => (HAS_LEGACY.test(t) ? t.replace(LEGACY_RE, (c) => LEGACY_LETTERS[c]) : t);
+  // Precomposed text has no combining marks; only the clusters that carry marks need composing,
+  // so the common case costs one regex scan and keeps offsets as they are.
+  if (!HAS_MARK.test(source)) return { text: legacy(source), toSource: (o) => o, fromSource: (o) => o, identity: true };
+
+  const out: string[] = [];
+  // Breakpoints: model offset bpModel[k] maps to source bpSource[k]; offsets after it map linearly
+  // until the next breakpoint.
+  const bpModel: number[] = [0];
+  const bpSource: number[] = [0];
+  let last = 0;
+  let modelPos = 0;
+  CLUSTER.lastIndex = 0;
   let m: RegExpExecArray | null;
-  let modelLength = 0;
-  while ((m = cluster.exec(source)) !== null) {
-    const piece = m[0].normalize('NFC').replace(LEGACY_RE, (c) => LEGACY_LETTERS[c]);
-    parts.push(piece);
-    for (let i = 0; i < piece.length; i++) starts.push(m.index + Math.min(i, m[0].length - 1));
-    modelLength += piece.length;
+  while ((m = CLUSTER.exec(source)) !== null) {
+    out.push(source.slice(last, m.index));
+    modelPos += m.index - last;
+    const piece = m[0].normalize('NFC');
+    if (piece.length !== m[0].length) {
+      for (let i = 0; i < piece.length; i++) {
+        bpModel.push(modelPos + i);
+        bpSource.push(m.index + Math.min(i, m[0].length - 1));
+      }
+      bpModel.push(modelPos + piece.length);
+      bpSource.push(m.index + m[0].length);
+    }
+    out.push(piece);
+    modelPos += piece.length;
+    last = m.index + m[0].length;
   }
-  const text = parts.join('');
+  out.push(source.slice(last));
+  const text = legacy(out.join(''));
+  if (bpModel.length === 1) return { text, toSource: (o) => o, fromSource: (o) => o, identity: true };
+  const modelLength = text.length;
   const sourceLength = source.length;
-  const toSource = (o: number): number => (o >= modelLength ? sourceLength : o <= 0 ? 0 : starts[o]);
-  const fromSource = (s: number): number => {
-    if (s >= sourceLength) return modelLength;
-    // binary search: last model offset whose source start <= s
-    let lo = 0, hi = modelLength - 1;
+  const lastAtOrBefore = (arr: number[], v: number): number => {
+    let lo = 0, hi = arr.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= s) lo = mid; else hi = mid - 1;
+      if (arr[mid] <= v) lo = mid; else hi = mid - 1;
     }
     return lo;
+  };
+  const toSource = (o: number): number => {
+    if (o <= 0) return 0;
+    if (o >= modelLength) return sourceLength;
+    const k = lastAtOrBefore(bpModel, o);
+    return bpSource[k] + (o - bpModel[k]);
+  };
+  const fromSource = (s: number): number => {
+    if (s <= 0) return 0;
+    if (s >= sourceLength) return modelLength;
+    const k = lastAtOrBefore(bpSource, s);
+    // inside a composed cluster, several source units map to one model unit
+    const next = k + 1 < bpModel.length ? bpModel[k + 1] : modelLength;
+    return Math.min(bpModel[k] + (s - bpSource[k]), Math.max(bpModel[k], next - 1));
   };
   return { text, toSource, fromSource, identity: false };
 }

@@ -1,0 +1,128 @@
+// `npm run bench`: medians and ratios against a baseline measured in the same run, written to
+// bench/results/. Timings are wall-clock (performance.now) on this machine; compare ratios.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { checkPlan, defaultConfig, loadRegistry } from '../server/src/core';
+import { generatePlan } from './generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+
+export interface Stats {
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
+  return { median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1], runs: s.length };
+}
+
+/** Time `fn` repeatedly: a few warm-up calls, then until `minRuns` and `minMs` are both reached. */
+export function measure(fn: () => unknown, minRuns = 15, minMs = 300, maxRuns = 500): Stats {
+  for (let i = 0; i < 3; i++) fn();
+  const samples: number[] = [];
+  const begin = performance.now();
+  while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - begin < minMs)) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return stats(samples);
+}
+
+/** The baseline: what any checker must do at least — split the text into lines and run one regex pass. */
+export function baseline(text: string): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  let n = 0;
+  const re = /^\s*(?:[IVX]+\.|\d+\.|[a-zđ]\))/;
+  for (const l of lines) if (re.test(l)) n++;
+  return n;
+}
+
+const f = (x: number, d = 2) => x.toFixed(d);
+
+async function main(): Promise<void> {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const config = defaultConfig();
+  const registry = loadRegistry(config);
+  const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+  const md: string[] = ['# Benchmark results', '', `Node ${process.version}, ${new Date().toISOString()}. Medians over repeated runs; ratio = check / baseline (split lines + one regex pass) in the same run.`, ''];
+
+  // 1. Core: full check per size.
+  const sizes: [string, number][] = [['10 KB', 10e3], ['100 KB', 100e3], ['1 MB', 1e6], ['5 MB', 5e6]];
+  const core: Record<string, unknown>[] = [];
+  md.push('## Core check by size', '', '| input | bytes | baseline median ms | check median ms | check p95 ms | ratio | µs per KB |', '|---|---|---|---|---|---|---|');
+  for (const [label, bytes] of sizes) {
+    const text = generatePlan(bytes);
+    const big = bytes >= 1e6;
+    const base = measure(() => baseline(text), big ? 5 : 15, big ? 200 : 300);
+    const check = measure(() => checkPlan(text, config, { registry }), big ? 5 : 15, big ? 1000 : 500, big ? 20 : 500);
+    const kb = Buffer.byteLength(text) / 1024;
+    core.push({ label, bytes: Buffer.byteLength(text), baseline: base, check, ratio: check.median / base.median, usPerKB: (check.median * 1000) / kb });
+    md.push(`| generated ${label} | ${Buffer.byteLength(text)} | ${f(base.median, 3)} | ${f(check.median)} | ${f(check.p95)} | ${f(check.median / base.median, 1)} | ${f((check.median * 1000) / kb, 1)} |`);
+  }
+  report.core = core;
+
+  // 2. The corpus, file by file, and CLI-style throughput (read + decode + check), single process.
+  md.push('', '## Corpus', '', '| file | KB | check median ms | findings |', '|---|---|---|---|');
+  let totalBytes = 0;
+  const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((x) => x.endsWith('.txt')).sort() : [];
+  const corpus: Record<string, unknown>[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
+    totalBytes += Buffer.byteLength(text);
+    const st = measure(() => checkPlan(text, config, { registry }), 10, 200);
+    const n = checkPlan(text, config, { registry }).findings.length;
+    corpus.push({ file, bytes: Buffer.byteLength(text), check: st, findings: n });
+    md.push(`| ${file} | ${f(Buffer.byteLength(text) / 1024, 1)} | ${f(st.median)} | ${n} |`);
+  }
+  const throughput = measure(() => {
+    for (const file of files) checkPlan(fs.readFileSync(path.join(CORPUS, file), 'utf8'), config, { registry });
+  }, 5, 500);
+  const mbps = totalBytes / 1e6 / (throughput.median / 1000);
+  report.corpus = corpus;
+  report.cliThroughputMBps = mbps;
+  md.push('', `Corpus throughput (read + check, all ${files.length} files, one process): **${f(mbps, 1)} MB/s** (median ${f(throughput.median)} ms for ${f(totalBytes / 1024, 0)} KB).`);
+
+  // 3. Optional sections contributed by other modules (server, parent coverage, peer).
+  for (const [name, mod, fn] of [
+    ['server', './server', 'benchServer'],
+    ['coverage', './coverage', 'benchCoverage'],
+    ['peer', './peer', 'benchPeer'],
+  ] as const) {
+    let run: ((o?: unknown) => Promise<{ markdown?: string } & Record<string, unknown>>) | undefined;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      run = (require(mod) as Record<string, typeof run>)[fn];
+    } catch {
+      run = undefined;
+    }
+    if (!run) continue;
+    try {
+      const r = await run({ generatePlan, measure, stats, baseline });
+      report[name] = r;
+      md.push('', `## ${name}`, '', r.markdown ?? '```json\n' + JSON.stringify(r, null, 2) + '\n```');
+    } catch (err) {
+      md.push('', `## ${name}`, '', `failed: ${(err as Error).message}`);
+    }
+  }
+
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), md.join('\n') + '\n');
+  process.stdout.write(md.join('\n') + '\n');
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,409 @@
+// Which documents a plan implements, what a parent document's own number is, and what a parent
+// assigns (its tasks, appendix task rows, and the duties it lays on the plan's level).
+
+import type { PlanDocument, Span, Ymd } from '../model';
+import { canonicalSymbol, findNumbers, numberKey, type LooseNumber } from './docnum';
+import { findDeadlines, findPeriodicDeadlines, type Deadline, type PeriodicDeadline } from './deadline';
+import { fullText, ownText, unitsOf, type Unit } from './units';
+
+// ---------------------------------------------------------------------------------------------
+// A document's own key
+
+export interface DocKey {
+  /** Comparison key (see numberKey). */
+  key: string;
+  /** Canonical spelling, "34-NQ/TU". */
+  symbol: string;
+  number: string;
+  type: string;
+  issuer: string;
+  year?: number;
+  /** Where the number stands (model offsets). */
+  span: Span;
+  /** Header date, when known. */
+  date?: Ymd;
+  dateSpan?: Span;
+  /** Issuing body as printed, when known. */
+  issuerName?: string;
+}
+
+const HEADER_LINES = 25;
+
+/**
+ * The number and symbol of a document's own header ("Số: 134/KH-UBND" → 134/KH-UBND). Falls back
+ * to the first lines when the parser found no header (press reprints: "Nghị quyết số 57-NQ/TW").
+ */
+export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
+  const h = doc.header;
+  let n: LooseNumber | undefined;
+  if (h.number) n = { ...h.number, number: String(+h.number.number || h.number.number) };
+  if (!n) {
+    const lines = doc.lines.slice(0, HEADER_LINES);
+    for (const line of lines) {
+      // "Số: 134/KH-UBND", "Số 34 -NQ/TU", or the reprint's "Nghị quyết số 57-NQ/TW"
+      const m = /(?:^|\s)(?:Số|số)\s*:?\s*/u.exec(line.text);
+      if (!m) continue;
+      const from = m.index + m[0].length;
+      const found = findNumbers(line.text.slice(from, from + 40), line.start + from);
+      if (found.length > 0 && found[0].start - (line.start + from) <= 1) {
+        n = found[0];
+        break;
+      }
+    }
+  }
+  if (!n) return undefined;
+  const key: DocKey = {
+    key: numberKey(n),
+    symbol: canonicalSymbol(n),
+    number: n.number,
+    type: n.type,
+    issuer: n.issuer,
+    year: n.year,
+    span: { start: n.start, end: n.end },
+  };
+  const d = h.date;
+  if (d && d.valid && d.year && d.month && d.day) {
+    key.date = { year: d.year, month: d.month, day: d.day };
+    key.dateSpan = { start: d.start, end: d.end };
+  } else {
+    const found = headerDate(doc);
+    if (found) Object.assign(key, found);
+  }
+  if (h.issuer) key.issuerName = h.issuer.value;
+  return key;
+}
+
+/** "…, ngày 27 tháng 12 năm 2025" or "(ngày 22/12/2024)" in the first lines. */
+function headerDate(doc: PlanDocument): { date: Ymd; dateSpan: Span } | undefined {
+  for (const line of doc.lines.slice(0, HEADER_LINES)) {
+    const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|\(ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})\)/u.exec(line.text);
+    if (!m) continue;
+    const [d, mo, y] = m[1] ? [+m[1], +m[2], +m[3]] : [+m[4], +m[5], +m[6]];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+      return { date: { year: y, month: mo, day: d }, dateSpan: { start: line.start + m.index, end: line.start + m.index + m[0].length } };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citations of parents
+
+export interface ParentCitation extends Span {
+  key: string;
+  symbol: string;
+  number: LooseNumber;
+  /** The whole citation, as far as it could be read. */
+  raw: string;
+  /** Type word before the number ("Nghị quyết", "Chương trình hành động"). */
+  typeWord?: string;
+  date?: Ymd;
+  dateSpan?: Span;
+  /** The issuer after "của", as written. */
+  issuer?: string;
+  issuerSpan?: Span;
+  /** In the trích yếu (subject) rather than the preamble. */
+  inSubject: boolean;
+}
+
+// Words that make a citation a parent: the plan implements it ("Thực hiện", "Triển khai thực hiện",
+// "Căn cứ", "Cụ thể hóa"). Legal bases (Nghị định, Luật) cited with "Căn cứ" are excluded below.
+const PARENT_CUE = /(?:thực\s+hiện|triển\s+khai|căn\s+cứ|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá)\s*$/iu;
+
+/** Types that are legal bases (the law a plan follows), not directives it carries out. */
+const LEGAL_BASIS_TYPES = new Set(['NĐ', 'TT', 'L', 'TTLT', 'CV', 'TTR', 'BC', 'TB']);
+
+/**
+ * The parents a plan cites in its trích yếu and preamble: directives after "Thực hiện",
+ * "Triển khai thực hiện", "Căn cứ"… (a resolution, programme, plan, directive or conclusion —
+ * not a decree or law, which is a legal basis). One entry per directive, the first citation.
+ */
+export function citedParents(doc: PlanDocument): ParentCitation[] {
+  const region = citationRegion(doc);
+  const text = doc.text.slice(region.start, region.end);
+  const subjectEnd = doc.header.subject?.end ?? region.start;
+  const out: ParentCitation[] = [];
+  const seen = new Set<string>();
+  // Cue words anywhere in the region; within a sentence, every directive cited after a cue counts
+  // ("Căn cứ … Nghị định …; Nghị quyết số 34-NQ/TU …").
+  const numbers = findNumbers(text, region.start);
+  for (const n of numbers) {
+    if (LEGAL_BASIS_TYPES.has(n.type.toLocaleUpperCase('vi'))) continue;
+    const rel = n.start - region.start;
+    const sentenceStart = Math.max(text.lastIndexOf('.', rel - 1) + 1, 0);
+    const before = text.slice(Math.max(sentenceStart, rel - 400), rel);
+    if (!/(thực\s+hiện|triển\s+khai|căn\s+cứ|cụ\s+thể\s+h[oó]a)/iu.test(before) && !PARENT_CUE.test(before)) continue;
+    const key = numberKey(n);
+    if (seen.has(key)) continue;
+    // The plan's own number is not a parent.
+    if (doc.header.number && numberKey(doc.header.number) === key) continue;
+    seen.add(key);
+    out.push(readCitation(doc, n, region, subjectEnd));
+  }
+  return out;
+}
+
+/** From the document type line to the first section: the trích yếu and the preamble. */
+function citationRegion(doc: PlanDocument): Span {
+  let start = doc.header.subject?.start ?? doc.header.docType?.start ?? doc.header.end;
+  let end = doc.preamble?.end ?? (doc.items.length > 0 ? doc.items[0].start : 0);
+  if (end <= start) {
+    // No parse: from the document type line ("KẾ HOẠCH") to the first Roman section.
+    const lines = doc.lines;
+    let i = 0;
+    for (; i < Math.min(lines.length, 60); i++) if (/^\s*(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|CHỈ THỊ|QUYẾT ĐỊNH|KẾT LUẬN)\b/u.test(lines[i].text)) break;
+    if (i >= Math.min(lines.length, 60)) i = 0;
+    start = lines[i]?.start ?? 0;
+    let j = i + 1;
+    for (; j < lines.length; j++) if (/^\s*(?:[IVX]{1,4}\s?[.\-–]|[A-Z]\.)\s+\p{Lu}/u.test(lines[j].text) || /^\s*Điều\s+1\b/u.test(lines[j].text)) break;
+    end = j < lines.length ? lines[j].start : doc.text.length;
+  }
+  return { start, end: Math.min(end, start + 20000, doc.text.length) };
+}
+
+const TYPE_WORD_RE = /(Nghị\s+quyết|Chương\s+trình\s+hành\s+động|Chương\s+trình|Kế\s+hoạch|Chỉ\s+thị|Kết\s+luận|Quyết\s+định|Hướng\s+dẫn|Đề\s+án|Thông\s+báo|Quy\s+định)(?:\s+số)?\s*:?\s*$/iu;
+
+function readCitation(doc: PlanDocument, n: LooseNumber, region: Span, subjectEnd: number): ParentCitation {
+  // Prefer the parser's citation when it has one at this place.
+  const pc = doc.citations.find((c) => c.number.start <= n.start && c.number.end >= n.start);
+  const before = doc.text.slice(Math.max(region.start, n.start - 60), n.start);
+  const tw = TYPE_WORD_RE.exec(before);
+  const startOf = tw ? n.start - (before.length - tw.index) : n.start;
+  // After the number: date and issuer, in either order ("ngày 27/12/2025 của Ban …" or
+  // "của Tỉnh uỷ Lào Cai ngày 27/12/2025"), up to the subject ("về …") or the clause end.
+  const tail = doc.text.slice(n.end, Math.min(region.end, n.end + 200));
+  const stop = tail.search(/\s(?:về|V\/v|quy\s+định|ban\s+hành|thực\s+hiện)\s|[;.]\s|[;]|\n\s*\n/u);
+  const head = stop >= 0 ? tail.slice(0, stop) : tail.slice(0, 120);
+  const c: ParentCitation = {
+    start: pc?.start ?? startOf,
+    end: pc?.end ?? n.end + head.length,
+    key: numberKey(n),
+    symbol: canonicalSymbol(n),
+    number: n,
+    raw: pc?.raw ?? doc.text.slice(startOf, n.end + head.length),
+    typeWord: pc?.typeWord?.value ?? tw?.[1],
+    inSubject: n.start < subjectEnd,
+  };
+  if (pc?.date && pc.date.valid && pc.date.year && pc.date.month && pc.date.day) {
+    c.date = { year: pc.date.year, month: pc.date.month, day: pc.date.day };
+    c.dateSpan = { start: pc.date.start, end: pc.date.end };
+  } else {
+    const dm = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u.exec(head);
+    if (dm) {
+      const [d, mo, y] = dm[1] ? [+dm[1], +dm[2], +dm[3]] : [+dm[4], +dm[5], +dm[6]];
+      c.date = { year: y, month: mo, day: d };
+      c.dateSpan = { start: n.end + dm.index, end: n.end + dm.index + dm[0].length };
+    }
+  }
+  if (pc?.issuer) {
+    c.issuer = pc.issuer.value;
+    c.issuerSpan = { start: pc.issuer.start, end: pc.issuer.end };
+  } else {
+    const im = /của\s+((?:\p{Lu}[\p{L}]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}]*|\p{Ll}+)){0,8}?)(?=\s+ngày|\s*$|\s*[,;(])/u.exec(head);
+    if (im) {
+      c.issuer = im[1].trim();
+      const s = n.end + im.index + im[0].indexOf(im[1]);
+      c.issuerSpan = { start: s, end: s + c.issuer.length };
+    }
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a parent assigns
+
+/** Who a duty is addressed to. */
+export type Level = 'government' | 'ministry' | 'province' | 'department' | 'commune' | 'party' | 'front';
+
+export interface ParentTask extends Span {
+  /** Position in the list. */
+  index: number;
+  /** 'task': a numbered task; 'table': an appendix task row; 'duty': something the parent asks of
+   * the levels below (issue a plan, report); 'objective': a target in "Mục tiêu". */
+  kind: 'task' | 'table' | 'duty' | 'objective';
+  /** Readable label, "II.3", "PL.14". */
+  label: string;
+  /** The task's text (its own text; for table rows the content cell). */
+  text: string;
+  /** 0-based line in the parent. */
+  line: number;
+  /** Unit index (outline) or table/row. */
+  unit?: number;
+  item?: number;
+  table?: number;
+  row?: number;
+  lead?: string;
+  /** Deadline stated in the task. */
+  deadline?: Deadline;
+  /** For duties: who must act. */
+  addressees?: Level[];
+  /** For duties: the parent asks the addressees to issue a plan/programme. */
+  asksPlan?: boolean;
+  /** For duties: the parent asks for reports, with these periodic deadlines. */
+  asksReport?: boolean;
+  reportDeadlines?: PeriodicDeadline[];
+}
+
+const PLAN_DUTY_RE = /(xây\s+dựng|ban\s+hành|cụ\s+thể\s+h[oó]a)[^.;]{0,60}?(kế\s+hoạch|chương\s+trình|đề\s+án)/iu;
+const REPORT_DUTY_RE = /báo\s+cáo/iu;
+
+const ADDRESSEE_RES: [Level, RegExp][] = [
+  ['province', /(ủy|uỷ)\s+ban\s+nhân\s+dân\s+(các\s+)?tỉnh|ubnd\s+(các\s+)?tỉnh|chính\s+quyền|địa\s+phương|ban\s+cán\s+sự\s+đảng\s+(ủy|uỷ)\s+ban\s+nhân\s+dân\s+tỉnh|đảng\s+(ủy|uỷ)\s+ubnd\s+tỉnh/iu],
+  ['ministry', /các\s+bộ|bộ\s*,\s*ngành|cơ\s+quan\s+ngang\s+bộ/iu],
+  ['government', /chính\s+phủ/iu],
+  ['department', /các\s+sở|sở\s*,\s*ban\s*,\s*ngành/iu],
+  ['commune', /cấp\s+xã|các\s+xã|xã\s*,\s*phường/iu],
+  ['party', /cấp\s+(ủy|uỷ)|tỉnh\s+(ủy|uỷ)|đảng\s+(ủy|uỷ)|đảng\s+đoàn|ban\s+cán\s+sự|tổ\s+chức\s+đảng/iu],
+  ['front', /mặt\s+trận|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội/iu],
+];
+
+/** The levels a sentence addresses (only the subject part, before the verb, is read). */
+export function addresseesOf(text: string): Level[] {
+  const subject = text.slice(0, 160);
+  return ADDRESSEE_RES.filter(([, re]) => re.test(subject)).map(([l]) => l);
+}
+
+/** The level of the body that issues a document, from its header's issuer and first lines. */
+export function levelOfIssuer(doc: PlanDocument): Level | undefined {
+  const head = (doc.header.issuer?.value ?? doc.lines.slice(0, 6).map((l) => l.text).join(' ')).toLocaleUpperCase('vi');
+  if (/(ỦY|UỶ) BAN NHÂN DÂN|UBND/.test(head)) return /XÃ|PHƯỜNG|ĐẶC KHU/.test(head) && !/TỈNH|THÀNH PHỐ/.test(head) ? 'commune' : 'province';
+  if (/CHÍNH PHỦ/.test(head) && !/ĐẢNG/.test(head)) return 'government';
+  if (/^\s*BỘ\s|\sBỘ\s/.test(head)) return 'ministry';
+  if (/SỞ\s/.test(head)) return 'department';
+  if (/TỈNH (ỦY|UỶ)|ĐẢNG|BAN CHẤP HÀNH|THƯỜNG VỤ/.test(head)) return 'party';
+  return undefined;
+}
+
+/**
+ * What a parent assigns: the leaves of its task sections, its objectives, its appendix task rows,
+ * and the duties in "Tổ chức thực hiện" that tell lower levels to issue plans or report.
+ */
+export function extractParentTasks(parent: PlanDocument): ParentTask[] {
+  const units = unitsOf(parent);
+  const out: ParentTask[] = [];
+  const push = (t: Omit<ParentTask, 'index'>) => out.push({ ...t, index: out.length } as ParentTask);
+  for (const u of units) {
+    if (u.depth === 0) continue;
+    const isLeaf = u.children.length === 0;
+    const text = ownText(parent, u).trim();
+    if (text.length < 12) continue;
+    if (u.section === 'tasks' && isLeaf) {
+      push(unitTask(parent, u, 'task', text));
+    } else if (u.section === 'objectives' && isLeaf && u.depth >= 2) {
+      push(unitTask(parent, u, 'objective', text));
+    } else if (u.section === 'organization') {
+      // A duty: addressed to a level, asking for a plan or for reports. Heading units whose
+      // children carry the duties ("2. Đảng uỷ … chỉ đạo:") are read through their children.
+      const whole = isLeaf ? text : fullText(parent, u);
+      if (!isLeaf && !PLAN_DUTY_RE.test(text) && !REPORT_DUTY_RE.test(text)) continue;
+      const asksPlan = PLAN_DUTY_RE.test(whole);
+      const asksReport = REPORT_DUTY_RE.test(whole) && !/khó\s+khăn[^.;]{0,40}báo\s+cáo|báo\s+cáo[^.;]{0,30}(xem\s+xét|kịp\s+thời)/iu.test(whole);
+      if (!asksPlan && !asksReport) continue;
+      const addressees = addresseesOf(text);
+      if (addressees.length === 0) continue;
+      const t = unitTask(parent, u, 'duty', isLeaf ? text : text);
+      t.addressees = addressees;
+      t.asksPlan = asksPlan;
+      t.asksReport = asksReport;
+      const rel = fullText(parent, u);
+      t.reportDeadlines = findPeriodicDeadlines(rel, u.start);
+      push(t);
+    }
+  }
+  for (const row of tableTasks(parent)) push(row);
+  return out;
+}
+
+function unitTask(doc: PlanDocument, u: Unit, kind: ParentTask['kind'], text: string): Omit<ParentTask, 'index'> {
+  const deadlines = findDeadlines(text, u.own.start);
+  return {
+    kind,
+    label: u.path,
+    text,
+    start: u.own.start,
+    end: u.own.end,
+    line: u.line,
+    unit: u.index,
+    item: u.item,
+    deadline: deadlines.length > 0 ? deadlines[deadlines.length - 1] : undefined,
+  };
+}
+
+/** Appendix task rows: the parser's tables, or pipe rows ("14. | Sửa đổi … | Bộ … | … | 2025"). */
+function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
+  const out: Omit<ParentTask, 'index'>[] = [];
+  if (doc.tables.length > 0) {
+    doc.tables.forEach((table, ti) => {
+      const content = table.columns.findIndex((c) => c.role === 'content');
+      const lead = table.columns.findIndex((c) => c.role === 'lead');
+      const time = table.columns.findIndex((c) => c.role === 'time');
+      table.rows.forEach((row, ri) => {
+        if (row.group) return;
+        const cell = row.cells[content >= 0 ? content : Math.min(1, row.cells.length - 1)];
+        if (!cell || cell.text.trim().length < 8) return;
+        const timeCell = time >= 0 ? row.cells[time] : undefined;
+        const deadlines = timeCell ? findDeadlines('trước ' + timeCell.text, timeCell.start - 6) : [];
+        out.push({
+          kind: 'table',
+          label: `PL${doc.tables.length > 1 ? ti + 1 : ''}.${row.index?.value.replace(/\.$/, '') ?? ri + 1}`,
+          text: cell.text.trim(),
+          start: cell.start,
+          end: cell.end,
+          line: lineOf(doc, row.start),
+          table: ti,
+          row: ri,
+          lead: lead >= 0 ? row.cells[lead]?.text.trim() || undefined : undefined,
+          deadline: deadlines[0] ? { ...deadlines[0], start: timeCell!.start, end: timeCell!.end, raw: timeCell!.text } : undefined,
+        });
+      });
+    });
+    return out;
+  }
+  // Pipe rows the parser did not read: "<n>. | content | lead | coordinators | result | time".
+  const header = doc.lines.findIndex((l) => /^\s*TT\s*\|/u.test(l.text));
+  if (header < 0) return out;
+  const cols = doc.lines[header].text.split('|').map((c) => c.trim().toLocaleLowerCase('vi'));
+  const leadCol = cols.findIndex((c) => /chủ\s+trì/.test(c));
+  const timeCol = cols.findIndex((c) => /thời\s+gian|thời\s+hạn|tiến\s+độ/.test(c));
+  for (let i = header + 1; i < doc.lines.length; i++) {
+    const line = doc.lines[i];
+    const m = /^\s*(\d{1,4})\.?\s*\|/u.exec(line.text);
+    if (!m) continue;
+    const cells: Span[] = [];
+    let s = line.start + m[0].length;
+    for (let k = line.start + m[0].length; k <= line.end; k++) {
+      if (k === line.end || doc.text.charCodeAt(k) === 124) {
+        cells.push({ start: s, end: k });
+        s = k + 1;
+      }
+    }
+    const cellText = (c: Span | undefined) => (c ? doc.text.slice(c.start, c.end).trim() : '');
+    const content = cells[0];
+    if (!content || cellText(content).length < 8) continue;
+    const timeCell = timeCol > 0 ? cells[timeCol - 1] : undefined;
+    const deadlines = timeCell ? findDeadlines('trước ' + cellText(timeCell)) : [];
+    out.push({
+      kind: 'table',
+      label: `PL.${m[1]}`,
+      text: cellText(content),
+      start: content.start,
+      end: content.end,
+      line: i,
+      lead: leadCol > 0 ? cellText(cells[leadCol - 1]) || undefined : undefined,
+      deadline: deadlines[0] && timeCell ? { start: timeCell.start, end: timeCell.end, raw: cellText(timeCell), date: deadlines[0].date } : undefined,
+    });
+  }
+  return out;
+}
+
+function lineOf(doc: PlanDocument, offset: number): number {
+  const lines = doc.lines;
+  let lo = 0, hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+export { type Unit };

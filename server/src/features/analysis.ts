@@ -1,0 +1,69 @@
+// One checked version of a document: the model, the findings and the offset helpers every
+// feature uses. Built once per (document version, configuration) and shared by all requests.
+
+import type { Position, Range } from 'vscode-languageserver';
+import { LineIndex, type CheckResult, type LintConfig, type Locale, type PlanDocument, type Registry, type Span, type Text } from '../core';
+import { localize } from '../core';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  /** The text as the editor held it for this version. */
+  text: string;
+  lines: LineIndex;
+  config: LintConfig;
+  locale: Locale;
+  registry: Registry;
+  /** Undefined when the file is above the size limit: features then return nothing. */
+  result?: CheckResult;
+  /** Size in KB when the file was too large to check. */
+  tooLargeKB?: number;
+  maxFileSizeKB: number;
+}
+
+export function msg(a: { locale: Locale }, text: Text): string {
+  return localize(text, a.locale);
+}
+
+export function range(lines: LineIndex, start: number, end: number): Range {
+  return { start: lines.positionAt(start), end: lines.positionAt(Math.max(start, end)) };
+}
+
+/** A model span (doc.text offsets) as an LSP range in the editor's text. */
+export function modelRange(a: Analysis, doc: PlanDocument, span: Span): Range {
+  return range(a.lines, doc.toSourceOffset(span.start), doc.toSourceOffset(span.end));
+}
+
+/** Editor offset → model offset: the last model offset that maps at or before it (the map is monotonic). */
+export function toModelOffset(doc: PlanDocument, sourceOffset: number): number {
+  if (doc.text.length === doc.source.length) return Math.max(0, Math.min(sourceOffset, doc.text.length));
+  let lo = 0, hi = doc.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.toSourceOffset(mid) <= sourceOffset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A position from a request, clamped into the text (clients send stale or out-of-range ones). */
+export function offsetOf(a: Analysis, pos: Position | undefined): number {
+  if (!pos || typeof pos.line !== 'number' || typeof pos.character !== 'number') return 0;
+  return a.lines.offsetAt({ line: Math.floor(pos.line), character: Math.floor(pos.character) });
+}
+
+export function contains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+/** The innermost of several spans that contain an offset, by binary search on sorted spans. */
+export function spanAt<T extends Span>(sorted: readonly T[], offset: number): T | undefined {
+  let lo = 0, hi = sorted.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  // Spans do not nest within one list here (dates, citations), so the last one starting before
+  // the offset is the only candidate; look one back for touching ends.
+  for (let i = found; i >= 0 && i >= found - 1; i--) if (contains(sorted[i], offset)) return sorted[i];
+  return undefined;
+}
