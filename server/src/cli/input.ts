@@ -9,6 +9,8 @@ export interface PlanInput {
   error?: string;
   /** Something the user should know (e.g. the file was UTF-16). */
   note?: string;
+  /** The legacy encoding the bytes look like, when they are not UTF-8. */
+  encoding?: LegacyEncoding;
 }
 
 export function decodePlanBytes(bytes: Buffer): PlanInput {
@@ -21,22 +23,53 @@ export function decodePlanBytes(bytes: Buffer): PlanInput {
     return { text: swapped.toString('utf16le'), note: 'UTF-16 BE' };
   }
   const sample = bytes.subarray(0, 65536);
-  let nul = 0;
-  for (const b of sample) if (b === 0) nul++;
-  if (nul > 0 && nul > sample.length / 100) {
-    return { error: 'tệp nhị phân, không phải văn bản (binary file, not text)' };
-  }
+  // Control bytes other than tab/newline/CR are rare in text: a file full of them is binary.
+  let control = 0;
+  for (const b of sample) if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  const binary = (share: number) => sample.length > 0 && control / sample.length > share;
+  if (binary(0.1)) return { error: 'tệp nhị phân, không phải văn bản (binary file, not text)' };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    if (binary(0.02)) return { error: 'tệp nhị phân, không phải văn bản (binary file, not text)' };
+    const legacy = guessLegacyEncoding(sample);
+    const name = legacy ? LEGACY_NAMES[legacy] : 'Windows-1258, TCVN3 (ABC) hoặc VNI';
     return {
       error:
-        'tệp không phải UTF-8 — có thể là Windows-1258, TCVN3 hoặc VNI; hãy lưu lại dưới dạng Unicode UTF-8 ' +
-        '(not valid UTF-8 — perhaps Windows-1258, TCVN3 or VNI; save it as Unicode UTF-8)',
+        `tệp không phải Unicode UTF-8 — có vẻ là bảng mã ${name}; hãy chuyển mã sang Unicode (ví dụ bằng Unikey: ` +
+        `Công cụ chuyển mã) rồi lưu dạng UTF-8 (not valid UTF-8 — looks like ${legacy ? LEGACY_NAMES[legacy] : 'a legacy Vietnamese encoding'}; convert it to Unicode and save as UTF-8)`,
+      encoding: legacy,
     };
   }
   return { text };
+}
+
+export type LegacyEncoding = 'tcvn3' | 'vni' | 'windows-1258';
+const LEGACY_NAMES: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI', 'windows-1258': 'Windows-1258' };
+
+// Bytes that stand for common precomposed lower-case letters in TCVN3 (á à ả ã ạ đ ư ơ â ê ô ă …).
+const TCVN3_BYTES = new Set([0xb8, 0xb5, 0xb6, 0xb7, 0xb9, 0xae, 0xad, 0xac, 0xa9, 0xaa, 0xab, 0xa8, 0xd0, 0xd1, 0xd3, 0xd4, 0xd5, 0xd6, 0xcb, 0xca, 0xc7, 0xc8, 0xc9, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed, 0xee, 0xef, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8]);
+// VNI writes a letter then one byte per mark: "Vieät" = e + 0xE4 + t.
+const VNI_MARKS = new Set([0xf9, 0xf8, 0xfb, 0xf5, 0xef, 0xe2, 0xe1, 0xe0, 0xe5, 0xe3, 0xe4, 0xea, 0xe9, 0xe8, 0xfa, 0xfc, 0xeb, 0xf6, 0xd9, 0xd8, 0xdb, 0xd5, 0xcf, 0xc2, 0xc1, 0xc0, 0xc5, 0xc3, 0xc4]);
+// Windows-1258 writes tone marks as separate bytes after the letter.
+const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
+
+/** Guess which legacy Vietnamese encoding 8-bit text is in, by counting telltale byte patterns. */
+export function guessLegacyEncoding(bytes: Uint8Array): LegacyEncoding | undefined {
+  let tcvn3 = 0, vni = 0, cp1258 = 0;
+  const isVowel = (b: number) => 'aeiouyAEIOUY'.includes(String.fromCharCode(b));
+  for (let i = 1; i < bytes.length; i++) {
+    const b = bytes[i], prev = bytes[i - 1];
+    if (b < 0x80) continue;
+    if (TCVN3_BYTES.has(b)) tcvn3++;
+    if (isVowel(prev) && VNI_MARKS.has(b)) vni += 2;
+    if (CP1258_TONES.has(b) && prev >= 0x41) cp1258 += 2;
+    if (b === 0xf0 || b === 0xd0 || b === 0xfd || b === 0xf5 || b === 0xe2 || b === 0xea || b === 0xf4) cp1258++;
+  }
+  const best = Math.max(tcvn3, vni, cp1258);
+  if (best < 3) return undefined;
+  return best === vni ? 'vni' : best === cp1258 ? 'windows-1258' : 'tcvn3';
 }
 
 export function readPlanFile(file: string): PlanInput {

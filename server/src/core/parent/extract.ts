@@ -316,7 +316,9 @@ export function extractParentTasks(parent: PlanDocument): ParentTask[] {
 
 function unitTask(doc: PlanDocument, u: Unit, kind: ParentTask['kind'], text: string): Omit<ParentTask, 'index'> {
   const deadlines = findDeadlines(text, u.own.start);
+  const lead = /(?:Cơ\s+quan|Đơn\s+vị)\s+chủ\s+trì[^:\n]{0,20}:\s*([^.;\n]{3,120})/u.exec(text);
   return {
+    lead: lead ? lead[1].trim() : undefined,
     kind,
     label: u.path,
     text,
@@ -330,7 +332,7 @@ function unitTask(doc: PlanDocument, u: Unit, kind: ParentTask['kind'], text: st
 }
 
 /** Appendix task rows: the parser's tables, or pipe rows ("14. | Sửa đổi … | Bộ … | … | 2025"). */
-function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
+export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
   const out: Omit<ParentTask, 'index'>[] = [];
   if (doc.tables.length > 0) {
     doc.tables.forEach((table, ti) => {
@@ -342,7 +344,7 @@ function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
         const cell = row.cells[content >= 0 ? content : Math.min(1, row.cells.length - 1)];
         if (!cell || cell.text.trim().length < 8) return;
         const timeCell = time >= 0 ? row.cells[time] : undefined;
-        const deadlines = timeCell ? findDeadlines('trước ' + timeCell.text, timeCell.start - 6) : [];
+        const deadlines = timeCell ? cellDeadlines(timeCell.text) : [];
         out.push({
           kind: 'table',
           label: `PL${doc.tables.length > 1 ? ti + 1 : ''}.${row.index?.value.replace(/\.$/, '') ?? ri + 1}`,
@@ -360,13 +362,21 @@ function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
     return out;
   }
   // Pipe rows the parser did not read: "<n>. | content | lead | coordinators | result | time".
-  const header = doc.lines.findIndex((l) => /^\s*TT\s*\|/u.test(l.text));
-  if (header < 0) return out;
-  const cols = doc.lines[header].text.split('|').map((c) => c.trim().toLocaleLowerCase('vi'));
-  const leadCol = cols.findIndex((c) => /chủ\s+trì/.test(c));
-  const timeCol = cols.findIndex((c) => /thời\s+gian|thời\s+hạn|tiến\s+độ/.test(c));
-  for (let i = header + 1; i < doc.lines.length; i++) {
+  // Each "TT | …" header starts a table; a table of targets ("chỉ tiêu") holds objectives.
+  let cols: string[] | undefined;
+  let leadCol = -1, timeCol = -1, tableNo = 0;
+  let objectiveTable = false;
+  for (let i = 0; i < doc.lines.length; i++) {
     const line = doc.lines[i];
+    if (/^\s*(?:TT|STT)\s*\|/u.test(line.text)) {
+      cols = line.text.split('|').map((c) => c.trim().toLocaleLowerCase('vi'));
+      leadCol = cols.findIndex((c) => /chủ\s+trì/.test(c));
+      timeCol = cols.findIndex((c) => /thời\s+gian|thời\s+hạn|tiến\s+độ/.test(c));
+      objectiveTable = cols.some((c) => /chỉ\s+tiêu|mục\s+tiêu/.test(c)) && !cols.some((c) => /nhiệm\s+vụ/.test(c));
+      tableNo++;
+      continue;
+    }
+    if (!cols) continue;
     const m = /^\s*(\d{1,4})\.?\s*\|/u.exec(line.text);
     if (!m) continue;
     const cells: Span[] = [];
@@ -381,10 +391,10 @@ function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
     const content = cells[0];
     if (!content || cellText(content).length < 8) continue;
     const timeCell = timeCol > 0 ? cells[timeCol - 1] : undefined;
-    const deadlines = timeCell ? findDeadlines('trước ' + cellText(timeCell)) : [];
+    const deadlines = timeCell ? cellDeadlines(cellText(timeCell)) : [];
     out.push({
-      kind: 'table',
-      label: `PL.${m[1]}`,
+      kind: objectiveTable ? 'objective' : 'table',
+      label: `PL${tableNo > 1 ? tableNo : ''}.${m[1]}`,
       text: cellText(content),
       start: content.start,
       end: content.end,
@@ -394,6 +404,13 @@ function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
     });
   }
   return out;
+}
+
+/** A time cell ("2025", "Quý I/2025", "Tháng 6/2025", "Năm 2025") read as a deadline. */
+function cellDeadlines(text: string): Deadline[] {
+  const bare = /^\s*(?:năm\s+)?(\d{4})\s*$/iu.exec(text);
+  if (bare) return [{ start: 0, end: text.length, raw: text, date: { year: +bare[1], month: 12, day: 31 } }];
+  return findDeadlines('trước ' + text);
 }
 
 function lineOf(doc: PlanDocument, offset: number): number {

@@ -83,7 +83,7 @@ function isNoise(line: Line): boolean {
 /** Attribute lines under a task ("- Cơ quan chủ trì: …", "Thời gian hoàn thành: …") belong to it. */
 const ATTRIBUTE_RE = /^[-–+]?\s*(?:Cơ\s+quan|Đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)[^:\n]{0,30}:|^[-–+]?\s*(?:Thời\s+gian|Thời\s+hạn|Sản\s+phẩm|Kết\s+quả|Kinh\s+phí|Tiến\s+độ)[^:\n]{0,40}:/u;
 
-const END_RE = /^(Nơi nh[ậâ]n|T\/?M\.?\s|TM\.\s|KT\.\s|Q\.\s?CHỦ TỊCH)/u;
+const END_RE = /^((?:Nghị quyết|Chỉ thị|Kết luận|Chương trình hành động) này (?:được )?phổ biến|Nơi nh[ậâ]n|T\/?M\.?\s|TM\.\s|KT\.\s|Q\.\s?CHỦ TỊCH)/u;
 
 /** The document's units: outline items when the parser found some, else a line-based fallback. */
 export function unitsOf(doc: PlanDocument): Unit[] {
