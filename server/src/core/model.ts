@@ -208,6 +208,12 @@ export interface TableRow extends Span {
   cells: TableCell[];
   /** A group row ("I. | Nâng cao nhận thức …") rather than a task row. */
   group: boolean;
+  /**
+   * Index (in `rows`) of the row this one continues: its TT/lead/coordinators/time cells were
+   * merged with that row in Word and pasted only once, or it is a "| …" continuation line of a
+   * pipe row. Such a row's own cells other than the content are empty; read them from that row.
+   */
+  continues?: number;
 }
 
 export interface AppendixTable extends Span {

@@ -53,6 +53,8 @@ export interface CoverageOptions {
   partial?: number;
   /** At most this many plan items per parent task. */
   maxMatches?: number;
+  /** Items scoring below this share of the best match are left out (they share words, not the task). */
+  relativeCut?: number;
   /** Parent tasks already extracted (the server caches them per parent). */
   parentTasks?: ParentTask[];
 }
@@ -147,6 +149,7 @@ function leadIn(text: string): string | undefined {
 export function matchCoverage(plan: PlanDocument, parent: PlanDocument, options: CoverageOptions = {}): CoverageResult {
   const thresholds = { covered: options.covered ?? DEFAULT_THRESHOLDS.covered, partial: options.partial ?? DEFAULT_THRESHOLDS.partial };
   const maxMatches = options.maxMatches ?? 5;
+  const relativeCut = options.relativeCut ?? 0.4;
   const planLevel = levelOfIssuer(plan);
   const parentTasks = (options.parentTasks ?? extractParentTasks(parent)).filter(
     (t) => t.kind !== 'duty' || !planLevel || (t.addressees ?? []).includes(planLevel),
@@ -163,20 +166,21 @@ export function matchCoverage(plan: PlanDocument, parent: PlanDocument, options:
     const best = ranked.length > 0 ? ranked[0][1] : 0;
     const matches: PlanMatch[] = [];
     for (const [id, score] of ranked) {
-      if (matches.length >= maxMatches || score < thresholds.partial || score < best * 0.6) break;
+      if (matches.length >= maxMatches || score < thresholds.partial || score < best * relativeCut) break;
       matches.push({ ...candidates[id - base].match, score: round(score) });
     }
     let status: CoverageStatus = best >= thresholds.covered ? 'covered' : best >= thresholds.partial ? 'partial' : 'uncovered';
     let note: string | undefined;
     if (task.kind === 'duty') {
       // Issuing this plan is what the duty asks; reporting duties are met by a reporting section.
-      if (task.asksPlan) {
+      const reports = task.asksReport && (plan.reporting.length > 0 || reportingUnits.length > 0);
+      if (task.asksPlan || reports) {
         status = 'covered';
-        note = 'plan';
-      } else if (task.asksReport && (plan.reporting.length > 0 || reportingUnits.length > 0)) {
-        status = 'covered';
-        note = 'reporting';
-        if (matches.length === 0) for (const c of reportingUnits.slice(0, maxMatches)) matches.push({ ...c.match, score: 0 });
+        note = task.asksPlan ? 'plan' : 'reporting';
+      }
+      if (reports) {
+        matches.length = 0;
+        for (const c of reportingUnits.slice(0, maxMatches)) matches.push({ ...c.match, score: 0 });
       }
     }
     return { task, status, score: round(best), matches, note };

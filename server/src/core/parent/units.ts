@@ -85,10 +85,32 @@ const ATTRIBUTE_RE = /^[-–+]?\s*(?:Cơ\s+quan|Đơn\s+vị)\s+(?:chủ\s+trì|
 
 const END_RE = /^((?:Nghị quyết|Chỉ thị|Kết luận|Chương trình hành động) này (?:được )?phổ biến|Nơi nh[ậâ]n|T\/?M\.?\s|TM\.\s|KT\.\s|Q\.\s?CHỦ TỊCH)/u;
 
-/** The document's units: outline items when the parser found some, else a line-based fallback. */
+/**
+ * The document's units. The lenient segmentation reads the OCR'd and pasted texts parents come as
+ * (dot-less "1 Đôi mới", "(1)" targets) and gives the same units whatever the parser's outline
+ * does; each unit is tied to the outline item starting on the same line, so callers get item
+ * indices. Only when the segmentation finds no section does the parser's outline stand in.
+ */
 export function unitsOf(doc: PlanDocument): Unit[] {
-  return doc.items.length > 0 ? unitsFromOutline(doc) : segmentUnits(doc);
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  const seg = segmentUnits(doc);
+  let units: Unit[];
+  if (seg.length === 0 && doc.items.length > 0) units = unitsFromOutline(doc);
+  else {
+    const itemByLine = new Map<number, number>();
+    for (const it of doc.items) {
+      const line = lineOf(doc, it.label?.start ?? it.start);
+      if (!itemByLine.has(line)) itemByLine.set(line, it.index);
+    }
+    for (const u of seg) u.item = itemByLine.get(u.line);
+    units = seg;
+  }
+  cache.set(doc, units);
+  return units;
 }
+
+const cache = new WeakMap<PlanDocument, Unit[]>();
 
 function finish(units: Unit[]): Unit[] {
   // Paths and section kinds, top-down (parents precede children in document order).

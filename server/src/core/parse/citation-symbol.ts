@@ -1,9 +1,10 @@
 // Số/ký hiệu of cited documents: "94/NQ-CP", "30/2020/NĐ-CP", "43-NQ/TW", "27- CTr/TU",
 // "134 /KH-UBND", "1289/UBND-TH" (công văn), "Nghị quyết số /NQ-CP" (number left blank).
-// The header engineer's parseDocumentNumber (parse/docNumber.ts) reads the plan's own number;
-// this scanner finds symbols in running text, where spaces and case vary more.
+// Symbols are found by the header engineer's docNumber.ts; here they get canonical spellings
+// and the Party/State classification the citation rules need.
 
 import type { DocumentNumber } from '../model';
+import { findDocumentNumbers } from './docNumber';
 
 /** Type abbreviations (ND30 Phụ lục III and Party usage), keyed by upper case. */
 const TYPE_CODES: Record<string, string> = {
@@ -37,77 +38,37 @@ export function isStateIssuer(code: string): boolean {
   return /^(?:CP|TTG|UBND|HĐND|VPCP|NHNN|TTCP|KTNN|TANDTC|VKSNDTC|UBTVQH\d*|QH\d*|B[A-ZĐ]{1,8}|S[A-ZĐ]{1,8})$/.test(u);
 }
 
-// number (maybe blank) + separators with at most one stray space + type + issuer.
-// Party form: 43-NQ/TW.  State form: 94/NQ-CP, 30/2020/NĐ-CP, 04/TTr-BKHCN-BTTTT.
-const L = '[\\p{L}]';
-const W = '[\\p{L}\\p{N}&]';
-export const SYMBOL_RE = new RegExp(
-  [
-    // 1–3 party
-    `(?<![\\p{L}\\p{N}/.-])(\\d{1,5}) ?- ?(${L}{1,5}) ?/ ?(\\p{Lu}${W}{0,9})(?![\\p{L}\\p{N}])`,
-    // 4–7 state (number may be blank only after "số", checked by the caller)
-    `(?<![\\p{L}\\p{N}/.-])(\\d{1,5})? ?/ ?(?:(\\d{4}) ?/ ?)?(\\p{Lu}${W}{0,9})((?: ?- ?\\p{Lu}${W}{0,9}){0,3})(?![\\p{L}\\p{N}])`,
-  ].join('|'),
-  'gu',
-);
-
 export interface SymbolMatch {
   number: DocumentNumber;
-  /** A state-form symbol whose number is blank ("số /NQ-CP"). */
+  /** A symbol whose number is blank ("số /NQ-CP"). */
   blank: boolean;
 }
 
-/** Read one SYMBOL_RE match into a DocumentNumber (model offsets). */
-export function symbolFromMatch(m: RegExpExecArray): SymbolMatch | undefined {
-  const raw = m[0];
-  const start = m.index;
-  const end = start + raw.length;
-  if (m[1] !== undefined) {
-    const type = canonicalType(m[2]) ?? m[2];
-    const issuer = canonicalIssuer(m[3]);
-    return { number: { start, end, raw, number: m[1], type, issuer, form: 'party' }, blank: false };
-  }
-  const num = m[4] ?? '';
-  const year = m[5] !== undefined ? +m[5] : undefined;
-  const first = m[6];
-  const rest = (m[7] ?? '').split('-').map((s) => s.trim()).filter((s) => s.length > 0);
-  let type: string;
-  let issuer: string;
-  if (rest.length === 0) {
-    // "146/2025/QH15": a law, number/year/issuer with no type.
-    if (year === undefined) return undefined;
-    type = '';
-    issuer = canonicalIssuer(first);
-  } else if (canonicalType(first)) {
-    type = canonicalType(first)!;
-    issuer = canonicalIssuer(rest[0]);
-  } else if (isStateIssuer(first) || isPartyIssuer(first)) {
-    // Công văn: số/ISSUER-UNIT ("1289/UBND-TH").
-    type = 'CV';
-    issuer = canonicalIssuer(first);
-  } else {
-    return undefined;
-  }
-  const dn: DocumentNumber = { start, end, raw, number: num, type, issuer, form: num === '' ? 'malformed' : 'state' };
-  if (year !== undefined) dn.year = year;
-  return { number: dn, blank: num === '' };
-}
-
-/** Every symbol in a text (offsets relative to `text`, plus `offset`). Blank numbers are reported only after "số". */
-export function findSymbols(text: string, offset = 0): SymbolMatch[] {
+/**
+ * Every symbol in a text, read by the header engineer's findDocumentNumbers (docNumber.ts), with
+ * type and issuer in canonical spelling ("55-CTR/TU" → type "CTr"; the raw text keeps what was
+ * written). A công văn symbol "1289/UBND-TH" has no type: type "CV", issuer "UBND". A blank number
+ * counts only right after "số" ("Nghị quyết số /NQ-CP").
+ */
+export function findSymbols(text: string): SymbolMatch[] {
   const out: SymbolMatch[] = [];
-  SYMBOL_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SYMBOL_RE.exec(text)) !== null) {
-    const s = symbolFromMatch(m);
-    if (!s) continue;
-    if (s.blank) {
-      // "Nghị quyết số /NQ-CP": only when "số" stands right before the blank.
-      if (!/số\s*:?\s*$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+  for (const dn of findDocumentNumbers(text)) {
+    const blank = dn.number === '';
+    if (blank && !/số\s*:?\s*$/iu.test(text.slice(Math.max(0, dn.start - 8), dn.start))) continue;
+    let type = dn.type;
+    let issuer = dn.issuer;
+    if (type !== '') {
+      const t = canonicalType(type);
+      if (t) type = t;
+      else if (isStateIssuer(type) || isPartyIssuer(type)) {
+        issuer = type;
+        type = 'CV';
+      } else continue;
     }
-    s.number.start += offset;
-    s.number.end += offset;
-    out.push(s);
+    // Joint issuers and units after the issuer ("04/TTr-BKHCN-BTTTT", "83/BKHCN-BTTTT-VP") belong to the symbol.
+    const more = /^(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,9})+(?![\p{L}\p{N}])/u.exec(text.slice(dn.end, dn.end + 40));
+    const extra = more ? more[0] : '';
+    out.push({ number: { ...dn, end: dn.end + extra.length, raw: dn.raw + extra, type, issuer: canonicalIssuer(issuer) }, blank });
   }
   return out;
 }

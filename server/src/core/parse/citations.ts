@@ -1,6 +1,155 @@
-import type { Citation, PlanDocument } from '../model';
+// Citations of directives: type word, số/ký hiệu, date, issuer, short name.
+// One pass over the symbols in the text; each citation looks a bounded distance around its
+// symbol, so the step stays linear in the size of the plan.
+
+import type { Citation, DateMention, PlanDocument, Span, Spanned } from '../model';
+import { dateAtOrAfter } from './dates';
+import { findSymbols } from './citation-symbol';
+
+/** Type words, longest first so "Chương trình hành động" wins over "Chương trình". Words may wrap across lines. */
+export const TYPE_WORDS = [
+  'Chương trình hành động', 'Chương trình', 'Nghị quyết', 'Kết luận', 'Chỉ thị', 'Quyết định', 'Kế hoạch',
+  'Nghị định', 'Thông tư liên tịch', 'Thông tư', 'Hướng dẫn', 'Công văn', 'Văn bản', 'Đề án', 'Luật', 'Quy định',
+  'Thông báo', 'Tờ trình', 'Báo cáo', 'Thông tri', 'Pháp lệnh', 'Quy chế',
+];
+const wordsRe = (w: string) => w.split(' ').join('\\s+');
+const TYPE_ALT = TYPE_WORDS.map(wordsRe).join('|');
+/** A type word (+ "số", "số:") right before a symbol. */
+const TYPE_BEFORE_RE = new RegExp(`(?<![\\p{L}])(${TYPE_ALT})(?:\\s+(?:số|Số|SỐ)\\s*:?)?\\s*$`, 'iu');
+/** "Số:" at the start of a line with no type word: the document's own number, not a citation. */
+const OWN_NUMBER_RE = /(?:^|\n)[ \t*]*(?:Số|SỐ)\s*:?\s*$/u;
+const ISSUER_STOP_RE = new RegExp(
+  `(?:\\s+(?:về|ban hành|thực hiện|quy định|hướng dẫn|ngày|tại|để|nhằm|đối với|trong|đã|đang|với|phê duyệt|khóa|khoá|hội nghị|lần thứ|kèm theo|là|thì|mà|được|đến|giai đoạn|nhiệm kỳ)(?![\\p{L}])|\\s+và\\s+(?=${TYPE_ALT}|các(?![\\p{L}]))|\\s*[;,(.:)\\[\\]"“”|]|\\s*$)`,
+  'iu',
+);
+const SHORT_NAME_RE = /\(\s*(?:sau đây\s+)?gọi tắt là\s*:?\s*([^()]{2,120}?)\s*\)|\(\s*\*([^*()]{2,120}?)\*\s*\)/giu;
+
+function lineStartBefore(text: string, pos: number): number {
+  const i = text.lastIndexOf('\n', pos - 1);
+  return i < 0 ? 0 : i + 1;
+}
+
+/** Where the clause holding `pos` starts: after ";", after ". ", or at a new paragraph (bounded look-back). */
+export function clauseStart(text: string, pos: number, limit = 800): number {
+  const from = Math.max(0, pos - limit);
+  for (let i = pos - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 59 /* ; */) return i + 1;
+    if (c === 46 /* . */ && /\s/.test(text[i + 1] ?? '') && !/\d/.test(text[i - 1] ?? '')) return i + 1;
+    if (c === 10 /* \n */) {
+      // A hard wrap inside a paragraph continues the clause; a line after ".", ";" or ":" or a
+      // labelled line starts a new one.
+      let j = i - 1;
+      while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j--;
+      const prev = text[j] ?? '\n';
+      const next = text.slice(i + 1, i + 12);
+      if (prev === '\n' || /[.;:]/.test(prev) || /^\s*(?:[-+•*]\s|\d+(?:\.\d+)*[.)-]\s|[a-zđ]\)\s|[IVX]+\.\s|\[\d+\])/u.test(next)) return i + 1;
+      // A heading in capitals (the trích yếu) or a short last line ends a paragraph.
+      const ls = text.lastIndexOf('\n', j) + 1;
+      const prevLine = text.slice(ls, j + 1).trim();
+      if (prevLine.length < 40 || (/\p{Lu}{3}/u.test(prevLine) && prevLine === prevLine.toLocaleUpperCase('vi'))) return i + 1;
+    }
+  }
+  return from;
+}
+
+function spanned(text: string, start: number, end: number): Spanned {
+  return { start, end, value: text.slice(start, end) };
+}
+
+function within(pos: number, s: Span | undefined): boolean {
+  return !!s && pos >= s.start && pos < s.end;
+}
+
+/** Preamble fallback while the outline parser has nothing: from the start to the first section heading. */
+function preambleFallback(doc: PlanDocument): Span | undefined {
+  if (doc.preamble) return doc.preamble;
+  if (doc.items.length > 0) return undefined;
+  const m = /^[ \t]*(?:I|A)[.)][ \t]+\S/mu.exec(doc.text);
+  return m ? { start: 0, end: m.index } : undefined;
+}
+
+/** A full or numeric date right at `pos` (after optional ", " and "ngày"). */
+function dateRightAfter(text: string, dates: readonly DateMention[], pos: number): DateMention | undefined {
+  const gap = /^[\s,]*(?:ngày\s+)?/iu.exec(text.slice(pos, pos + 40));
+  const at = pos + (gap ? gap[0].length : 0);
+  const d = dateAtOrAfter(dates, pos);
+  if (!d || (d.form !== 'full' && d.form !== 'dmy')) return undefined;
+  // The full form starts at "ngày"; the numeric form right after it.
+  if (d.start === at || (d.form === 'full' && d.start >= pos && d.start <= at)) return d;
+  return undefined;
+}
 
 /** Citations of directives: type word, số/ký hiệu, date, issuer, short name. */
-export function findCitations(_doc: PlanDocument): Citation[] {
-  return []; // TODO(parser): implement
+export function findCitations(doc: PlanDocument): Citation[] {
+  const out: Citation[] = [];
+  const text = doc.text;
+  if (!text) return out;
+  const own = doc.header.number;
+  const preamble = preambleFallback(doc);
+  for (const sym of findSymbols(text)) {
+    const n = sym.number;
+    if (own && n.start < own.end && n.end > own.start) continue;
+    const before = text.slice(Math.max(0, n.start - 60), n.start);
+    const tw = TYPE_BEFORE_RE.exec(before);
+    if (!tw && OWN_NUMBER_RE.test(text.slice(Math.max(0, n.start - 12), n.start))) continue;
+    const citation: Citation = { start: n.start, end: n.end, raw: n.raw, number: n, inPreamble: false };
+    if (tw) {
+      const s = n.start - before.length + tw.index;
+      citation.typeWord = spanned(text, s, s + tw[1].length);
+      citation.start = s;
+    }
+    let end = n.end;
+    let date = dateRightAfter(text, doc.dates, end);
+    if (date) end = date.end;
+    // Issuer: "của <issuer>" up to "về", "ban hành", ";", "(" …
+    const ofm = /^[\s,]*của\s+/iu.exec(text.slice(end, end + 20));
+    if (ofm) {
+      const is = end + ofm[0].length;
+      const window = text.slice(is, is + 120);
+      const stop = ISSUER_STOP_RE.exec(window);
+      let ie = is + (stop ? stop.index : window.length);
+      // trim trailing blanks
+      while (ie > is && /\s/.test(text[ie - 1])) ie--;
+      if (ie > is) {
+        citation.issuer = spanned(text, is, ie);
+        end = ie;
+        // "… của Tỉnh uỷ Lào Cai ngày 27/12/2025": the date after the issuer.
+        if (!date) {
+          date = dateRightAfter(text, doc.dates, ie);
+          if (date) end = date.end;
+        }
+      }
+    }
+    if (date) citation.date = date;
+    citation.end = end;
+    citation.raw = text.slice(citation.start, end);
+    citation.inPreamble = within(citation.start, doc.header.subject) || within(citation.start, preamble);
+    out.push(citation);
+  }
+  attachShortNames(text, out);
+  return out;
 }
+
+/** "(sau đây gọi tắt là …)", "(gọi tắt là …)", "(*…*)": the short name of the first citation of its clause. */
+function attachShortNames(text: string, cits: Citation[]): void {
+  if (cits.length === 0) return;
+  SHORT_NAME_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let floor = 0;
+  let ci = 0;
+  while ((m = SHORT_NAME_RE.exec(text)) !== null) {
+    const open = m.index;
+    const from = Math.max(clauseStart(text, open), floor);
+    while (ci < cits.length && cits[ci].start < from) ci++;
+    const target = cits[ci];
+    if (target && target.start < open && !target.shortName) {
+      const inner = m[1] ?? m[2];
+      const innerStart = open + m[0].indexOf(inner);
+      target.shortName = { start: innerStart, end: innerStart + inner.length, value: inner };
+    }
+    floor = open + m[0].length;
+  }
+}
+
+export { lineStartBefore };

@@ -42,7 +42,7 @@ function scoreLine(line: string): LineScore {
     }
     if (bad > 0) {
       score.suspectWords++;
-      if (!score.sample && word.length <= 24) score.sample = word;
+      if (!score.sample && word.length >= 3 && word.length <= 24) score.sample = word;
     }
   }
   return score;
@@ -89,17 +89,24 @@ export const encodingLegacyFont: Rule = {
       });
       block = undefined;
     };
+    // A block is a run of lines that are legacy text or touched by it (a short line like
+    // "Sè: 147/KH-UBND" has one odd word only), with blank lines in between.
     for (const line of doc.lines) {
-      if (line.contentStart >= line.end) continue; // blank lines do not end a block
+      if (line.contentStart >= line.end) continue;
       const s = scoreLine(line.text);
-      if (!isLegacyLine(s)) {
+      const strong = isLegacyLine(s);
+      // Short lines without odd letters ("Sè: 147/KH-UBND", where "è" is Vietnamese too) neither
+      // end a block nor extend it.
+      if (block && !strong && s.suspectWords === 0 && s.words <= 3) continue;
+      if (!strong && !(block && s.suspectWords > 0)) {
         flush();
         continue;
       }
-      if (!block) block = { start: line.contentStart, end: line.end, tcvn3: 0, vni: 0, sample: s.sample };
+      if (!block) block = { start: line.contentStart, end: line.end, tcvn3: 0, vni: 0 };
       block.end = line.end;
       block.tcvn3 += s.tcvn3;
       block.vni += s.vni;
+      if (!block.sample && strong) block.sample = s.sample;
     }
     flush();
   },

@@ -77,7 +77,9 @@ function checkWord(ctx: RuleContext, text: string, start: number, word: string):
       if (prev && between.length > 0 && !/\n/.test(between)) {
         const p = stripTones(prev);
         const placed = p.tones.length === 0 ? placeTone(p.bare, mark) : undefined;
-        if (placed) candidates.push({ span: { start: ps, end }, text: placed + between + rest });
+        // "vu ̣cho": the space stays between the words; "qua ̉ thực", "vu ̣,": the extraction
+        // added the space along with the mark, so it goes with it.
+        if (placed) candidates.push({ span: { start: ps, end }, text: placed + (rest ? between : '') + rest });
       }
       // Otherwise the word after it, when that one has no tone.
       const r = stripTones(rest);

@@ -1,0 +1,432 @@
+// The language server: maps the core's model and findings to LSP. It takes its connection as a
+// parameter (no module-level connection), so tests wire it to a client over in-memory streams.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type CodeAction,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkPlan, LineIndex, loadRegistry, localeFrom, t, type LintConfig, type Locale, type Registry, type Ymd } from './core';
+import { findProjectFile, loadProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
+import { msg, type Analysis } from './features/analysis';
+import { codeActions, fixAllEdits, FIX_ALL_KIND, isActionData, RENUMBER_KIND, resolveAction, type ProjectFileTarget } from './features/codeActions';
+import { citationSummary, completion, type CitationSummary } from './features/completion';
+import { diagnosticsFor } from './features/diagnostics';
+import { hover } from './features/hover';
+import { documentSymbols, foldingRanges } from './features/outline';
+import { LEGEND, semanticTokens } from './features/semanticTokens';
+import { DEFAULT_SETTINGS, lintConfigFor, normalizeSettings, type KehoachSettings } from './workspace/settings';
+
+export const COMMAND_FIX_ALL = 'kehoach.server.fixAll';
+export const COMMAND_RENUMBER = 'kehoach.server.renumber';
+
+export interface ServerOptions {
+  /** The extension's folder, where docs/rules/<id>.md live (defaults to the package root). */
+  extensionRoot?: string;
+  /** Pin "today" for plans without a date (tests). */
+  today?: Ymd;
+}
+
+export interface KehoachServer {
+  documents: TextDocuments<TextDocument>;
+  dispose(): void;
+}
+
+const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export function createServer(connection: Connection, options: ServerOptions = {}): KehoachServer {
+  const extensionRoot = options.extensionRoot ?? PACKAGE_ROOT;
+  const documents = new TextDocuments(TextDocument);
+
+  let capabilities: ClientCapabilities = {};
+  let clientLocale: Locale = 'vi';
+  let hasConfigurationCapability = false;
+  let globalSettings: KehoachSettings = DEFAULT_SETTINGS;
+  let workspaceFolders: string[] = [];
+  /** Bumped whenever settings or a project file change: cached analyses of older generations are stale. */
+  let generation = 0;
+
+  const settingsCache = new Map<string, Promise<KehoachSettings>>();
+  const projectCache = new Map<string, ProjectConfig>();
+  const registryCache = new Map<string, Registry>();
+  const analyses = new Map<string, { gen: number; analysis: Analysis }>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const debounceOf = new Map<string, number>();
+  const reportedProblems = new Set<string>();
+
+  const log = (what: string, err: unknown) => {
+    try {
+      connection.console.error(`kehoach: ${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    } catch {
+      // the connection may be gone
+    }
+  };
+
+  /** Run a handler so that a bug or a bad request answers with a fallback instead of crashing the server. */
+  function guard<P, R>(name: string, fallback: R, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R> {
+    return async (p: P) => {
+      try {
+        return await fn(p);
+      } catch (err) {
+        log(name, err);
+        return fallback;
+      }
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Configuration
+
+  function getSettings(uri: string): Promise<KehoachSettings> {
+    if (!hasConfigurationCapability) return Promise.resolve(globalSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'kehoach' })
+        .then(normalizeSettings, (err) => {
+          log('workspace/configuration', err);
+          return DEFAULT_SETTINGS;
+        });
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function filePathOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function projectConfigFor(uri: string): ProjectConfig | undefined {
+    const file = filePathOf(uri);
+    if (!file) return undefined;
+    const dir = path.dirname(file);
+    let pc = projectCache.get(dir);
+    if (!pc) {
+      pc = loadProjectConfig(file);
+      projectCache.set(dir, pc);
+      for (const p of pc.problems) {
+        if (reportedProblems.has(p)) continue;
+        reportedProblems.add(p);
+        void connection.window.showWarningMessage(`Kế hoạch: ${p}`);
+      }
+    }
+    return pc;
+  }
+
+  function registryFor(config: LintConfig): Registry {
+    const key = JSON.stringify([config.province ?? '', config.agencies ?? null, config.directives ?? []]);
+    let r = registryCache.get(key);
+    if (!r) {
+      r = loadRegistry(config);
+      if (registryCache.size > 16) registryCache.clear();
+      registryCache.set(key, r);
+    }
+    return r;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Analysis: one per (document version, configuration generation)
+
+  function build(doc: TextDocument, settings: KehoachSettings): Analysis {
+    const text = doc.getText();
+    const project = projectConfigFor(doc.uri);
+    const config = lintConfigFor(settings, project, clientLocale);
+    const registry = registryFor(config);
+    const a: Analysis = {
+      uri: doc.uri,
+      version: doc.version,
+      text,
+      lines: new LineIndex(text),
+      config,
+      locale: config.locale,
+      registry,
+      maxFileSizeKB: settings.maxFileSizeKB,
+    };
+    // Bytes, not characters: the limit is what the user sees on disk.
+    const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
+    if (sizeKB > settings.maxFileSizeKB) {
+      a.tooLargeKB = Math.ceil(sizeKB);
+      return a;
+    }
+    try {
+      a.result = checkPlan(text, config, { registry, today: options.today });
+    } catch (err) {
+      log(`checking ${doc.uri}`, err);
+    }
+    return a;
+  }
+
+  async function analyze(uri: string): Promise<Analysis | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const cached = analyses.get(uri);
+    if (cached && cached.gen === generation && cached.analysis.version === doc.version) return cached.analysis;
+    const gen = generation;
+    const settings = await getSettings(uri);
+    debounceOf.set(uri, settings.debounceMs);
+    const current = documents.get(uri);
+    if (!current) return undefined;
+    const again = analyses.get(uri);
+    if (again && again.gen === generation && again.analysis.version === current.version) return again.analysis;
+    const analysis = build(current, settings);
+    if (gen === generation) analyses.set(uri, { gen, analysis });
+    return analysis;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Diagnostics: after a pause, per version; stale results dropped; cleared on close
+
+  function schedule(uri: string, delay?: number): void {
+    const old = timers.get(uri);
+    if (old) clearTimeout(old);
+    const ms = delay ?? debounceOf.get(uri) ?? globalSettings.debounceMs;
+    timers.set(uri, setTimeout(() => void validate(uri), ms));
+  }
+
+  async function validate(uri: string): Promise<void> {
+    timers.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    try {
+      const a = await analyze(uri);
+      const now = documents.get(uri);
+      // A newer edit arrived (or the document closed) while we worked: its own validation will publish.
+      if (!a || !now || now.version !== version || a.version !== version || timers.has(uri)) return;
+      await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(a, extensionRoot) });
+    } catch (err) {
+      log(`validating ${uri}`, err);
+    }
+  }
+
+  function revalidateAll(): void {
+    for (const doc of documents.all()) schedule(doc.uri);
+  }
+
+  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    const timer = timers.get(uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(uri);
+    analyses.delete(uri);
+    settingsCache.delete(uri);
+    debounceOf.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities ?? {};
+    clientLocale = localeFrom(params.locale);
+    hasConfigurationCapability = !!capabilities.workspace?.configuration;
+    const folders: WorkspaceFolder[] = params.workspaceFolders ?? [];
+    workspaceFolders = folders.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
+    if (!workspaceFolders.length && params.rootUri) {
+      const root = filePathOf(params.rootUri);
+      if (root) workspaceFolders = [root];
+    }
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init && init.settings) globalSettings = normalizeSettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_KIND],
+          resolveProvider: true,
+        },
+        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER] },
+        documentSymbolProvider: { label: 'Kế hoạch' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        completionProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: LEGEND, full: true, range: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'kehoach-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability && capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kehoach' }).catch((e) => log('register', e));
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE}` }] })
+        .catch((e) => log('register', e));
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => filePathOf(f.uri)));
+          workspaceFolders = workspaceFolders.filter((f) => !removed.has(f));
+          for (const f of e.added) {
+            const p = filePathOf(f.uri);
+            if (p) workspaceFolders.push(p);
+          }
+        });
+      } catch (err) {
+        log('workspace folders', err);
+      }
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    if (!hasConfigurationCapability) {
+      const s = (change?.settings as { kehoach?: unknown } | undefined)?.kehoach;
+      globalSettings = normalizeSettings(s);
+    }
+    generation++;
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    if (!change.changes.some((c) => c.uri.endsWith(PROJECT_FILE))) return;
+    projectCache.clear();
+    reportedProblems.clear();
+    generation++;
+    revalidateAll();
+  });
+
+  connection.onShutdown(() => dispose());
+
+  // -------------------------------------------------------------------------------------------
+  // Features
+
+  function projectFileTarget(uri: string): ProjectFileTarget | undefined {
+    const file = filePathOf(uri);
+    if (!file) return undefined;
+    const dir = path.dirname(file);
+    const folder = workspaceFolders
+      .filter((f) => dir === f || dir.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
+      .sort((x, y) => y.length - x.length)[0];
+    const found = findProjectFile(dir);
+    const inside = found && (!folder || found.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
+    const target = inside ? found : path.join(folder ?? dir, PROJECT_FILE);
+    let content: string | undefined;
+    try {
+      content = fs.readFileSync(target, 'utf8');
+    } catch {
+      content = undefined;
+    }
+    return content === undefined ? { path: target } : { path: target, content };
+  }
+
+  const actionEnv = (uri: string) => ({
+    today: options.today,
+    projectFile: projectFileTarget(uri),
+    canCreateFiles:
+      !!capabilities.workspace?.workspaceEdit?.documentChanges &&
+      !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+    canResolve: !!capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
+  });
+
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], async (params) => {
+      const a = await analyze(params.textDocument.uri);
+      return a ? codeActions(a, params, actionEnv(a.uri)) : [];
+    }),
+  );
+
+  connection.onCodeActionResolve(
+    guard('codeAction/resolve', undefined as unknown as CodeAction, async (action: CodeAction) => {
+      if (!isActionData(action.data)) return action;
+      const a = await analyze(action.data.uri);
+      return a ? resolveAction(action, a, { today: options.today }) : action;
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard('executeCommand', null, async (params) => {
+      const arg = params.arguments?.[0] as string | { uri?: string } | undefined;
+      const uri = typeof arg === 'string' ? arg : arg?.uri;
+      if (!uri) return null;
+      const a = await analyze(uri);
+      if (!a || !a.result) return null;
+      if (params.command === COMMAND_FIX_ALL || params.command === COMMAND_RENUMBER) {
+        const numbering = params.command === COMMAND_RENUMBER;
+        const edits = fixAllEdits(a, { today: options.today }, numbering);
+        if (!edits.length) return { applied: false, edits: 0 };
+        const label = numbering ? msg(a, t('Đánh số lại', 'Renumber')) : msg(a, t('Sửa tất cả', 'Fix all'));
+        const r = await connection.workspace.applyEdit({ label, edit: { documentChanges: [{ textDocument: { uri, version: a.version }, edits }] } });
+        return { applied: r.applied, edits: edits.length };
+      }
+      return null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], async (params) => {
+      const a = await analyze(params.textDocument.uri);
+      return a ? documentSymbols(a) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('foldingRange', [], async (params) => {
+      const a = await analyze(params.textDocument.uri);
+      return a ? foldingRanges(a) : [];
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const a = await analyze(params.textDocument.uri);
+      return a ? hover(a, params.position) : null;
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [], async (params) => {
+      const a = await analyze(params.textDocument.uri);
+      if (!a) return [];
+      // Citations other open plans already make (from their last analysis: no re-check here).
+      const others: CitationSummary[] = [];
+      for (const [uri, entry] of analyses) {
+        if (uri === a.uri || !entry.analysis.result) continue;
+        for (const c of entry.analysis.result.doc.citations) others.push(citationSummary(c));
+        if (others.length > 2000) break;
+      }
+      return completion(a, params.position, others);
+    }),
+  );
+
+  connection.languages.semanticTokens.on(
+    guard('semanticTokens', { data: [] }, async (params) => {
+      const a = await analyze(params.textDocument.uri);
+      return a ? semanticTokens(a) : { data: [] };
+    }),
+  );
+
+  documents.listen(connection);
+
+  function dispose(): void {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+    analyses.clear();
+  }
+
+  return { documents, dispose };
+}
