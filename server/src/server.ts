@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -18,7 +18,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkPlan, LineIndex, loadRegistry, localeFrom, t, type LintConfig, type Locale, type Registry, type Ymd } from './core';
+import { checkPlan, LineIndex, loadRegistry, localeFrom, t, type LintConfig, type Locale, type Registry, type Rule, type Ymd } from './core';
 import { findProjectFile, loadProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
 import { msg, type Analysis } from './features/analysis';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, isActionData, RENUMBER_KIND, resolveAction, type ProjectFileTarget } from './features/codeActions';
@@ -27,6 +27,7 @@ import { diagnosticsFor } from './features/diagnostics';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges } from './features/outline';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
+import { ParentRules } from './workspace/parents';
 import { DEFAULT_SETTINGS, lintConfigFor, normalizeSettings, type KehoachSettings } from './workspace/settings';
 
 export const COMMAND_FIX_ALL = 'kehoach.server.fixAll';
@@ -65,6 +66,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const timers = new Map<string, NodeJS.Timeout>();
   const debounceOf = new Map<string, number>();
   const reportedProblems = new Set<string>();
+  const parentRules = new ParentRules();
+
+  function reportProblem(p: string): void {
+    if (reportedProblems.has(p)) return;
+    reportedProblems.add(p);
+    void connection.window.showWarningMessage(`Kế hoạch: ${p}`);
+  }
 
   const log = (what: string, err: unknown) => {
     try {
@@ -121,11 +129,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!pc) {
       pc = loadProjectConfig(file);
       projectCache.set(dir, pc);
-      for (const p of pc.problems) {
-        if (reportedProblems.has(p)) continue;
-        reportedProblems.add(p);
-        void connection.window.showWarningMessage(`Kế hoạch: ${p}`);
-      }
+      for (const p of pc.problems) reportProblem(p);
     }
     return pc;
   }
@@ -149,6 +153,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const project = projectConfigFor(doc.uri);
     const config = lintConfigFor(settings, project, clientLocale);
     const registry = registryFor(config);
+    let extraRules: readonly Rule[] = [];
+    try {
+      extraRules = parentRules.rulesFor(config.parents, openParent, reportProblem);
+    } catch (err) {
+      log('parent directives', err);
+    }
     const a: Analysis = {
       uri: doc.uri,
       version: doc.version,
@@ -158,6 +168,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       locale: config.locale,
       registry,
       maxFileSizeKB: settings.maxFileSizeKB,
+      extraRules,
     };
     // Bytes, not characters: the limit is what the user sees on disk.
     const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
@@ -166,11 +177,17 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       return a;
     }
     try {
-      a.result = checkPlan(text, config, { registry, today: options.today });
+      a.result = checkPlan(text, config, { registry, today: options.today, ...(extraRules.length ? { extraRules } : {}) });
     } catch (err) {
       log(`checking ${doc.uri}`, err);
     }
     return a;
+  }
+
+  /** A parent directive open in the editor: its text is newer than the file on disk. */
+  function openParent(file: string): { version: number; text: string } | undefined {
+    const doc = documents.get(pathToFileURL(file).toString());
+    return doc ? { version: doc.version, text: doc.getText() } : undefined;
   }
 
   async function analyze(uri: string): Promise<Analysis | undefined> {
@@ -292,23 +309,27 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   });
 
-  connection.onDidChangeConfiguration((change) => {
-    settingsCache.clear();
-    if (!hasConfigurationCapability) {
-      const s = (change?.settings as { kehoach?: unknown } | undefined)?.kehoach;
-      globalSettings = normalizeSettings(s);
-    }
-    generation++;
-    revalidateAll();
-  });
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, (change) => {
+      settingsCache.clear();
+      if (!hasConfigurationCapability) {
+        const s = (change?.settings as { kehoach?: unknown } | undefined)?.kehoach;
+        globalSettings = normalizeSettings(s);
+      }
+      generation++;
+      revalidateAll();
+    }),
+  );
 
-  connection.onDidChangeWatchedFiles((change) => {
-    if (!change.changes.some((c) => c.uri.endsWith(PROJECT_FILE))) return;
-    projectCache.clear();
-    reportedProblems.clear();
-    generation++;
-    revalidateAll();
-  });
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', undefined, (change) => {
+      if (!(change?.changes ?? []).some((c) => typeof c?.uri === 'string' && c.uri.endsWith(PROJECT_FILE))) return;
+      projectCache.clear();
+      reportedProblems.clear();
+      generation++;
+      revalidateAll();
+    }),
+  );
 
   connection.onShutdown(() => dispose());
 

@@ -81,6 +81,12 @@ export class TestClient {
   private readonly waiters: { pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private readonly serverConn: Connection;
   initializeResult?: InitializeResult;
+  private readonly registrationWaiters: (() => void)[] = [];
+
+  /** Resolves once the server has registered for a method (dynamic registration happens after `initialized`). */
+  async registered(method: string): Promise<void> {
+    while (!this.registrations.includes(method)) await new Promise<void>((r) => this.registrationWaiters.push(r));
+  }
 
   private constructor(opts: StartOptions) {
     const toServer = new PassThrough();
@@ -103,6 +109,7 @@ export class TestClient {
     this.conn.onRequest(ConfigurationRequest.type, (params) => params.items.map((it) => (it.section === 'kehoach' ? this.settings : null)));
     this.conn.onRequest(RegistrationRequest.type, (params) => {
       for (const r of params.registrations) this.registrations.push(r.method);
+      for (const w of this.registrationWaiters.splice(0)) w();
     });
     this.conn.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.applied.push(params);

@@ -47,3 +47,11 @@ describe('text normalisation and offsets', () => {
     assert.strictEqual(doc.lines.length, 4);
   });
 });
+
+describe('legacy letter before a combining tone', () => {
+  it('composes "ƣ" + U+0301 as "ứ"', () => {
+    const n = normalizeText('đ\u01a3\u0301ng');
+    assert.strictEqual(n.text, 'đứng');
+    assert.strictEqual(n.toSource(2), 3);
+  });
+});

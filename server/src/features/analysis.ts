@@ -2,8 +2,8 @@
 // feature uses. Built once per (document version, configuration) and shared by all requests.
 
 import type { Position, Range } from 'vscode-languageserver';
-import { LineIndex, type CheckResult, type LintConfig, type Locale, type PlanDocument, type Registry, type Span, type Text } from '../core';
-import { localize } from '../core';
+import { LineIndex, type CheckResult, type LintConfig, type Locale, type PlanDocument, type Registry, type Rule, type Span, type Text } from '../core';
+import { findRule, localize } from '../core';
 
 export interface Analysis {
   uri: string;
@@ -19,6 +19,13 @@ export interface Analysis {
   /** Size in KB when the file was too large to check. */
   tooLargeKB?: number;
   maxFileSizeKB: number;
+  /** Rules run beyond the built-in ones (parent coverage, when the configuration names parents). */
+  extraRules: readonly Rule[];
+}
+
+/** A rule by id, built-in or extra. */
+export function ruleOf(a: Analysis, id: string): Rule | undefined {
+  return findRule(id) ?? a.extraRules.find((r) => r.id === id || r.alias === id);
 }
 
 export function msg(a: { locale: Locale }, text: Text): string {

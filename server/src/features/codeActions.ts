@@ -85,7 +85,8 @@ export function numberingOnlyConfig(config: LintConfig): LintConfig {
 export function fixAllEdits(a: Analysis, env: Pick<ActionEnv, 'today'>, onlyNumbering = false): TextEdit[] {
   const config = onlyNumbering ? numberingOnlyConfig(a.config) : a.config;
   const registry = a.registry;
-  const { text } = fixAll(a.text, config, { registry, today: env.today });
+  const extraRules = onlyNumbering ? undefined : a.extraRules;
+  const { text } = fixAll(a.text, config, { registry, today: env.today, ...(extraRules?.length ? { extraRules } : {}) });
   return minimalEdits(a.text, text, a.lines);
 }
 
@@ -171,9 +172,10 @@ export const DEADLINE_LINE = '- Thời gian hoàn thành: ';
 function insertLineAction(a: Analysis, d: Diagnostic, data: DiagnosticData, which: 'lead' | 'deadline'): CodeAction | undefined {
   const doc = a.result?.doc;
   if (!doc) return undefined;
+  // Only after an outline task: a line inserted into a pasted table (one cell per line) would break it.
   const task = taskAt(doc, toModelOffset(doc, data.start));
-  const span = task ?? { start: toModelOffset(doc, data.start), end: toModelOffset(doc, data.end) };
-  const { offset, indent } = insertionPoint(a, doc, span);
+  if (!task) return undefined;
+  const { offset, indent } = insertionPoint(a, doc, task);
   const eol = /\r\n/.test(a.text) ? '\r\n' : '\n';
   const line = which === 'lead' ? LEAD_LINE : DEADLINE_LINE;
   const pos = a.lines.positionAt(offset);

@@ -44,7 +44,8 @@ export function nextLabel(raw: string): string | undefined {
     const i = DIEM_LETTERS.indexOf(m[1]);
     return i >= 0 && i + 1 < DIEM_LETTERS.length ? DIEM_LETTERS[i + 1] + m[2] : undefined;
   }
-  if ((m = /^([IVXLCDM]+)([.\-)]?)$/.exec(s))) {
+  // A lone C, D, L or M is a Party-style section letter (A. B. C. D.), not a Roman numeral.
+  if ((m = /^([IVXLCDM]+)([.\-)]?)$/.exec(s)) && !/^[CDLM]$/.test(m[1])) {
     const n = fromRoman(m[1]);
     return n ? toRoman(n + 1) + (m[2] || '.') : undefined;
   }
@@ -96,7 +97,7 @@ function labelsFromText(a: Analysis, line: number): string[] {
   return out;
 }
 
-function labelCandidates(a: Analysis, doc: PlanDocument, offset: number, line: number): string[] {
+function labelCandidates(a: Analysis, doc: PlanDocument, line: number): string[] {
   const lineStart = a.lines.offsetAt({ line, character: 0 });
   // The item the previous line belongs to, then its ancestors: after "b)" under "2." under "III."
   // the next line may be "c)", "3." or "IV.".
@@ -113,7 +114,6 @@ function labelCandidates(a: Analysis, doc: PlanDocument, offset: number, line: n
     }
     cur = cur.parent >= 0 && cur.parent !== cur.index ? doc.items[cur.parent] : undefined;
   }
-  void offset;
   return [...chain, ...out];
 }
 
@@ -160,7 +160,7 @@ export function completion(a: Analysis, position: Position, otherCitations: read
   if (LABEL_PREFIX.test(linePrefix)) {
     const indent = /^\s*/.exec(linePrefix)![0].length;
     const seen = new Set<string>();
-    labelCandidates(a, doc, offset, pos.line).forEach((label, i) => {
+    labelCandidates(a, doc, pos.line).forEach((label, i) => {
       if (seen.has(label)) return;
       seen.add(label);
       items.push({
@@ -189,7 +189,12 @@ export function completion(a: Analysis, position: Position, otherCitations: read
 
   // Agencies: the registry's, then those this plan already names.
   const agencies = new Map<string, string | undefined>();
-  for (const rec of a.registry.agencies.all()) if (!agencies.has(rec.name)) agencies.set(rec.name, rec.until ? `${msg(a, t('đến', 'until'))} ${rec.until}` : undefined);
+  // Only agencies that exist at the plan's date: suggesting a merged-away name would be a finding.
+  const planDate = result.planDate;
+  for (const rec of a.registry.agencies.all()) {
+    if (agencies.has(rec.name) || !a.registry.agencies.existsAt(rec, planDate)) continue;
+    agencies.set(rec.name, rec.until ? `${msg(a, t('đến', 'until'))} ${rec.until}` : undefined);
+  }
   for (const ref of doc.agencies) if (!ref.collective && !agencies.has(ref.name)) agencies.set(ref.name, msg(a, t('trong kế hoạch này', 'in this plan')));
   for (const task of doc.tasks) if (task.lead && !task.lead.collective && !agencies.has(task.lead.name)) agencies.set(task.lead.name, msg(a, t('trong kế hoạch này', 'in this plan')));
   for (const [name, detail] of agencies) {

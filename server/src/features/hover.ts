@@ -2,8 +2,8 @@
 // role in the task, a deadline's resolved date, and the rule behind a finding.
 
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { findRule, localize, t, type AgencyRef, type Citation, type PlanDocument, type Span, type TimeExpression, type Ymd } from '../core';
-import { contains, modelRange, msg, offsetOf, range, spanAt, toModelOffset, type Analysis } from './analysis';
+import { localize, t, type AgencyRef, type Citation, type PlanDocument, type Span, type TimeExpression, type Ymd } from '../core';
+import { contains, modelRange, msg, offsetOf, range, ruleOf, spanAt, toModelOffset, type Analysis } from './analysis';
 
 function ymd(d: Ymd): string {
   return `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
@@ -131,7 +131,7 @@ export function hover(a: Analysis, position: Position): Hover | null {
     if (offset > f.end || seen.has(f.rule)) continue;
     seen.add(f.rule);
     findingRange ??= range(a.lines, f.start, f.end);
-    const rule = findRule(f.rule);
+    const rule = ruleOf(a, f.rule);
     const lines = [`**${f.rule}** (${f.alias}): ${f.message}`];
     if (rule) {
       lines.push('', localize(rule.description, a.locale));

@@ -11,7 +11,7 @@ export const PLAN_FILE = process.env.E2E_FILE || 'thainguyen.kehoach.txt';
 export const OUT = process.env.E2E_OUT || path.join(ROOT, '.e2e', 'out');
 
 export interface Position { line: number; character: number }
-export interface ExpectedFinding { rule: string; start: Position; end: Position; message: string }
+export interface ExpectedFinding { rule: string; severity: core.Severity; start: Position; end: Position; message: string }
 
 /** UTF-16 offset → LSP position (lines split at \r\n, \n, \r as the server does). */
 export function positionAt(text: string, offset: number, lineStarts = lineStartsOf(text)): Position {
@@ -43,6 +43,7 @@ export function expectedFindings(text: string, config: core.LintConfig): Expecte
   const starts = lineStartsOf(text);
   return core.checkPlan(text, config).findings.map((f) => ({
     rule: f.rule,
+    severity: f.severity,
     start: positionAt(text, f.start, starts),
     end: positionAt(text, f.end, starts),
     message: f.message,

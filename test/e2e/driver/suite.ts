@@ -5,7 +5,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { OUT, ROOT, WS, reportResult } from './common';
+import { OUT, PLAN_FILE, ROOT, WS, reportResult } from './common';
 import { CS_URL, openBrowser, remoteUri } from './browser';
 
 const EXT_DIR = path.resolve(process.env.E2E_EXT_DIR || ROOT);
@@ -48,6 +48,8 @@ async function main(): Promise<number> {
     ['extensionTestsPath', remoteUri(TESTS)],
   ]);
   const url = `${CS_URL}?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(payload)}`;
+  const sample = path.join(WS, PLAN_FILE);
+  const sampleBefore = fs.readFileSync(sample, 'utf8');
   const { ctx, page, console: lines } = await openBrowser('suite');
   let result: SuiteResult | undefined;
   const t0 = Date.now();
@@ -64,8 +66,12 @@ async function main(): Promise<number> {
       detail: `no result in ${RESULT} after ${Date.now() - t0} ms; browser console in ${OUT}/suite-browser-console.log` }]);
   }
   console.log(`extension-host suite: ${Date.now() - t0} ms`);
-  const checks = result.tests.map((t) => ({ name: t.title, ok: t.state === 'passed', detail: t.error?.split('\n').slice(0, 12).join('\n      ') }));
+  const checks: { name: string; ok: boolean; detail?: string }[] = result.tests.map((t) => ({ name: t.title, ok: t.state === 'passed', detail: t.error?.split('\n').slice(0, 12).join('\n      ') }));
   if (checks.length === 0) checks.push({ name: 'the suite ran at least one test', ok: false, detail: JSON.stringify(result) });
+  // The suite edits a copy; the sample in the repository must come out as it went in.
+  const sampleAfter = fs.readFileSync(sample, 'utf8');
+  checks.push({ name: `${PLAN_FILE} in the workspace is unchanged`, ok: sampleAfter === sampleBefore });
+  if (sampleAfter !== sampleBefore) fs.writeFileSync(sample, sampleBefore);
   return reportResult('vscode-suite', checks);
 }
 

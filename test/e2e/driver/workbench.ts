@@ -29,7 +29,24 @@ async function main(): Promise<number> {
     const mode = await page.locator('.statusbar-item[id="status.editor.mode"]').innerText({ timeout: 15000 }).catch(() => '');
     checks.push({ name: `language mode of ${PLAN_FILE} (${mode.trim()})`, ok: /k(ế|e) ?ho(ạ|a)ch/i.test(mode), detail: `status bar says "${mode}"` });
 
-    await page.keyboard.press('Control+Shift+M'); // Problems panel
+    // The extension's status-bar item counts the plan's findings; clicking it opens the Problems panel.
+    const errors = want.filter((f) => f.severity === 'error').length;
+    const warnings = want.filter((f) => f.severity === 'warning').length;
+    const others = want.length - errors - warnings;
+    const item = page.locator('[id="kehoach.kehoach.kehoach.findings"]');
+    const counted = await page.waitForFunction((n) => {
+      // runs in the page; typed loosely because this project compiles without the DOM library
+      const document = (globalThis as unknown as { document: { getElementById(id: string): { getAttribute(a: string): string | null } | null } }).document;
+      const label = document.getElementById('kehoach.kehoach.kehoach.findings')?.getAttribute('aria-label') ?? '';
+      const m = /Kế hoạch:\D*(\d+)\D+(\d+)\D+(\d+)/.exec(label);
+      return !!m && +m[1] === n[0] && +m[2] === n[1] && +m[3] === n[2];
+    }, [errors, warnings, others], { timeout: 60000 }).then(() => true, () => false);
+    const label = await item.getAttribute('aria-label', { timeout: 5000 }).catch(() => null);
+    checks.push({ name: `status bar counts the findings (${errors} errors, ${warnings} warnings, ${others} others)`, ok: counted,
+      detail: `status item label: ${JSON.stringify(label)}` });
+    if (label !== null) await item.click();
+    else await page.keyboard.press('Control+Shift+M'); // Problems panel
+    checks.push({ name: 'the status item opens the Problems panel', ok: await page.locator('.markers-panel').isVisible() });
     const row = page.locator('.markers-panel .monaco-list-row');
     const wantRow = rules.length ? row.filter({ hasText: new RegExp(rules.join('|')) }).first() : row.first();
     const shown = await wantRow.waitFor({ timeout: 60000 }).then(() => true, () => false);
@@ -47,10 +64,11 @@ async function main(): Promise<number> {
     checks.push({ name: 'every rule id in the panel is one the core reports', ok: codes.length > 0 && strangers.length === 0,
       detail: `codes ${codes.join(' ')}; not from the core: ${strangers.join(' ')}` });
 
-    // Show the duplicate "III." with its squiggle for the screenshot: go to the line.
-    if (dup) {
+    // Show the duplicate "III." (else the first finding) with its squiggle for the screenshot.
+    const focus = dup ?? want[0];
+    if (focus) {
       await page.keyboard.press('Control+G');
-      await page.keyboard.type(String(dup.start.line + 1));
+      await page.keyboard.type(String(focus.start.line + 1));
       await page.keyboard.press('Enter');
       await page.locator('.editor-instance .squiggly-error, .editor-instance .squiggly-warning, .editor-instance .squiggly-info')
         .first().waitFor({ timeout: 10000 }).catch(() => undefined);

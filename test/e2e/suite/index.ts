@@ -35,6 +35,8 @@ export function run(): Promise<void> {
   try { fs.unlinkSync(out); } catch { /* none yet */ }
 
   const mocha = new Mocha({ ui: 'bdd', timeout: 90000, color: false, reporter: 'spec' });
+  // Run a part of the suite while working on it (the host's environment comes from the launcher).
+  if (process.env.KEHOACH_E2E_GREP) mocha.grep(process.env.KEHOACH_E2E_GREP);
   for (const f of SUITE_FILES) mocha.addFile(path.join(__dirname, f));
 
   return new Promise((resolve, reject) => {

@@ -8,10 +8,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  codeOf, extension, key, loadCore, planUri, revertAndCloseAll, show, waitForDiagnostics, waitForText, workspaceDir,
+  codeOf, extension, key, loadCore, revertAndCloseAll, scratchCopy, show, waitForDiagnostics, waitForText,
 } from './util';
 
 type Core = ReturnType<typeof loadCore>;
+
+/** How many offered actions VS Code resolves (codeAction/resolve) before handing them back. */
+const RESOLVE = 20;
+
+function describeActions(actions: readonly (vscode.CodeAction | vscode.Command)[] | undefined): string {
+  return JSON.stringify((actions ?? []).map((a) => 'kind' in a || 'edit' in a || 'diagnostics' in a
+    ? { title: a.title, kind: (a as vscode.CodeAction).kind?.value, edit: !!(a as vscode.CodeAction).edit,
+        command: (a as vscode.CodeAction).command?.command, isPreferred: (a as vscode.CodeAction).isPreferred, diagnostics: (a as vscode.CodeAction).diagnostics?.map(show) }
+    : { title: a.title, command: (a as vscode.Command).command }));
+}
 type Finding = ReturnType<Core['checkPlan']>['findings'][number];
 
 describe('kế hoạch trong VS Code', function () {
@@ -19,6 +29,8 @@ describe('kế hoạch trong VS Code', function () {
   let config: ReturnType<Core['defaultConfig']>;
   let doc: vscode.TextDocument;
   let uri: vscode.Uri;
+  let scratch: ReturnType<typeof scratchCopy>;
+  let pristine: string;
 
   /** What the editor should show for `text`: the core's findings as code@range keys. */
   const expectedKeys = (text: string): { keys: string[]; findings: Finding[] } => {
@@ -36,14 +48,23 @@ describe('kế hoạch trong VS Code', function () {
     return hits[1];
   };
 
+  /** Back to the plan as it is on disk, through the editor's own revert. */
+  const revertPlan = async () => {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForText(doc, (t) => t === pristine, 'the reverted plan');
+  };
+
   before(async function () {
-    uri = planUri();
+    scratch = scratchCopy();
+    uri = scratch.plan;
     assert.ok(fs.existsSync(uri.fsPath), `sample plan missing: ${uri.fsPath}`);
+    pristine = fs.readFileSync(uri.fsPath, 'utf8');
     doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await extension().activate();
     core = loadCore();
-    const raw = JSON.parse(fs.readFileSync(path.join(workspaceDir(), '.kehoach.json'), 'utf8'));
+    const raw = JSON.parse(fs.readFileSync(path.join(scratch.dir, '.kehoach.json'), 'utf8'));
     const v = core.validateConfigObject(raw);
     assert.deepStrictEqual(v.problems, [], 'the workspace .kehoach.json should be valid');
     config = core.mergeConfig(core.defaultConfig(), v.config);
@@ -51,6 +72,9 @@ describe('kế hoạch trong VS Code', function () {
 
   after(async function () {
     await revertAndCloseAll();
+    const saved = fs.readFileSync(uri.fsPath, 'utf8') !== pristine;
+    scratch.dispose();
+    assert.ok(!saved, 'the editor saved the edited plan to disk: no test asked for a save');
   });
 
   it('mở tệp *.kehoach.txt với ngôn ngữ kehoach và kích hoạt tiện ích', function () {
@@ -99,11 +123,15 @@ describe('kế hoạch trong VS Code', function () {
     const expected = core.applyEdits(before, fix.edits).text;
 
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
-    const forDiag = (actions ?? []).filter((a): a is vscode.CodeAction =>
-      'edit' in a && !!a.edit && !!a.diagnostics?.some((x) => codeOf(x) === codeOf(diag) && x.range.isEqual(diag.range)));
-    assert.ok(forDiag.length > 0, `a quick fix for ${show(diag)}; offered: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
-    const action = forDiag.find((a) => a.isPreferred) ?? forDiag[0];
+      'vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value, RESOLVE);
+    // VS Code's command hands back actions without their diagnostics: find ours by the fix's title
+    // (in either language: the server follows the editor's locale or kehoach.locale).
+    const titles = new Set([fix.title, ...(['vi', 'en'] as const).map((locale) =>
+      core.checkPlan(before, { ...config, locale }).findings.find((f) => f.rule === finding.rule && f.start === finding.start)
+        ?.fixes.find((x) => x.preferred)?.title)]);
+    const action = (actions ?? []).find((a): a is vscode.CodeAction => 'edit' in a && !!a.edit && titles.has(a.title));
+    assert.ok(action, `a quick fix titled ${[...titles].join(' / ')} for ${show(diag)}; offered: ${describeActions(actions)}`);
+    assert.strictEqual(action.isPreferred, true, 'the core\'s preferred fix is the preferred quick fix');
     assert.ok(await vscode.workspace.applyEdit(action.edit!), 'applyEdit');
     assert.strictEqual(doc.getText(), expected, `"${action.title}" should make the core's fix`);
     assert.match(doc.lineAt(line).text, /^IV\.\s/, 'the second "III." becomes "IV."');
@@ -114,15 +142,16 @@ describe('kế hoạch trong VS Code', function () {
   });
 
   it('sửa tất cả (source.fixAll.kehoach) cho cùng văn bản như fixAll của lõi', async function () {
+    await revertPlan();
     const before = doc.getText();
     const countBefore = core.checkPlan(before, config).findings.length;
     const want = core.fixAll(before, config);
     assert.ok(want.applied > 0, 'the core should have fixes to apply to this plan');
     const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(before.length));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.kehoach');
+      'vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.kehoach', RESOLVE);
     const fixAll = (actions ?? []).find((a) => a.kind?.value.startsWith('source.fixAll') && (a.edit || a.command));
-    assert.ok(fixAll, `a source.fixAll.kehoach action; offered: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
+    assert.ok(fixAll, `a source.fixAll.kehoach action; offered: ${describeActions(actions)}`);
     if (fixAll.edit) assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     if (fixAll.command) await vscode.commands.executeCommand(fixAll.command.command, ...(fixAll.command.arguments ?? []));
     await waitForText(doc, (t) => t === want.text, 'the fix-all result');
@@ -134,11 +163,26 @@ describe('kế hoạch trong VS Code', function () {
   it('lệnh "Sửa tất cả" (kehoach.fixAll) trên tệp đang mở', async function () {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('kehoach.fixAll'), 'the command kehoach.fixAll is registered');
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitForText(doc, (t) => /^III\. TỔ CHỨC/m.test(t), 'the reverted plan');
+    await revertPlan();
     const want = core.fixAll(doc.getText(), config);
     await vscode.commands.executeCommand('kehoach.fixAll');
     await waitForText(doc, (t) => t === want.text, 'the text after kehoach.fixAll');
+  });
+
+  it('lệnh "Xem tệp này là kế hoạch" (kehoach.treatAsPlan) kiểm tra một văn bản thường', async function () {
+    // Pasted into an untitled editor: no .kehoach.json applies, so the core's defaults do.
+    const text = fs.readFileSync(uri.fsPath, 'utf8');
+    const plain = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
+    await vscode.window.showTextDocument(plain);
+    assert.strictEqual(vscode.languages.getDiagnostics(plain.uri).filter((d) => d.source === 'kehoach').length, 0,
+      'plain text is not checked');
+    await vscode.commands.executeCommand('kehoach.treatAsPlan');
+    const now = vscode.workspace.textDocuments.find((d) => d.uri.toString() === plain.uri.toString());
+    assert.strictEqual(now?.languageId, 'kehoach');
+    const pos = (o: number) => plain.positionAt(o);
+    const want = core.checkPlan(text, core.defaultConfig()).findings.map((f) => key(f.rule, new vscode.Range(pos(f.start), pos(f.end)))).sort();
+    assert.ok(want.length > 0);
+    await waitForDiagnostics(plain.uri, (d) => keysOf(d).join() === want.join(), 'diagnostics once it is a plan')
+      .catch((e: Error) => assert.deepStrictEqual(keysOf(vscode.languages.getDiagnostics(plain.uri)), want, e.message));
   });
 });

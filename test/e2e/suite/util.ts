@@ -1,5 +1,7 @@
 // Helpers for the extension-host suite: where things are, and event-driven waits (no sleeps).
 
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
@@ -23,8 +25,17 @@ export function workspaceDir(): string {
   return path.resolve(__dirname, '../../../../test/e2e/ws');
 }
 
-export function planUri(): vscode.Uri {
-  return vscode.Uri.file(path.join(workspaceDir(), PLAN_FILE));
+/**
+ * The tests edit the plan; they work on a copy (with the workspace's .kehoach.json beside it) so the
+ * sample in the repository is never touched, whatever the editor does with edited files.
+ */
+export function scratchCopy(): { dir: string; plan: vscode.Uri; dispose(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-e2e-'));
+  for (const f of [PLAN_FILE, '.kehoach.json']) {
+    const from = path.join(workspaceDir(), f);
+    if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dir, f));
+  }
+  return { dir, plan: vscode.Uri.file(path.join(dir, PLAN_FILE)), dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**

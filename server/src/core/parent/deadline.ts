@@ -73,7 +73,9 @@ export function findDeadlines(text: string, offset = 0): Deadline[] {
 }
 
 const MONTHLY_RE = /(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(\d{1,2})\s+(?:hằng|hàng)\s+tháng/giu;
-const ANNUAL_RE = /(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\s+(?:hằng|hàng)\s+năm/giu;
+// A day of the year without a year ("trước ngày 15/12 hằng năm", "trước ngày 15 tháng 6 và trước
+// ngày 01 tháng 12"): a yearly reporting date. A date with its year is a one-off, not periodic.
+const ANNUAL_RE = /(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(\d{1,2})\s*(?:\/\s*|\s+tháng\s+)(\d{1,2})(?!\d)(?!\s*(?:\/|-|năm)\s*\d)(?:\s+(?:hằng|hàng)\s+năm)?/giu;
 const QUARTERLY_RE = /(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
 
 /** Periodic reporting deadlines in `text`. */
@@ -104,6 +106,14 @@ export function formatYmd(d: Ymd): string {
 /** Whether periodic deadline `a` falls later in its period than `b` (same period only). */
 export function periodicLater(a: PeriodicDeadline, b: PeriodicDeadline): boolean {
   if (a.period !== b.period) return false;
-  if (a.period === 'annual') return (a.month ?? 0) * 100 + a.day > (b.month ?? 0) * 100 + b.day;
+  if (a.period === 'annual') {
+    // Several yearly dates make several cycles (15/6 and 01/12): late means just after one of them.
+    const diff = dayOfYear(a) - dayOfYear(b);
+    return diff > 0 && diff <= 60;
+  }
   return a.day > b.day;
+}
+
+function dayOfYear(d: PeriodicDeadline): number {
+  return Math.round((Date.UTC(2001, (d.month ?? 1) - 1, d.day) - Date.UTC(2001, 0, 1)) / 86400000);
 }

@@ -31,7 +31,7 @@ export function findNumbers(text: string, offset = 0): LooseNumber[] {
     const [raw, num, year, sep1, type, sep2, issuer] = m;
     if (!TYPES.has(type.toLocaleUpperCase('vi'))) continue;
     const form = sep1 === '-' && sep2 === '/' && !year ? 'party' : sep1 === '/' && sep2 === '-' ? 'state' : 'malformed';
-    out.push({ start: offset + m.index, end: offset + m.index + raw.length, raw, number: String(+num), year: year ? +year : undefined, type, issuer, form });
+    out.push({ start: offset + m.index, end: offset + m.index + raw.length, raw, number: num, year: year ? +year : undefined, type, issuer, form });
   }
   return out;
 }

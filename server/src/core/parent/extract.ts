@@ -36,7 +36,7 @@ const HEADER_LINES = 25;
 export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
   const h = doc.header;
   let n: LooseNumber | undefined;
-  if (h.number) n = { ...h.number, number: String(+h.number.number || h.number.number) };
+  if (h.number) n = { ...h.number };
   if (!n) {
     const lines = doc.lines.slice(0, HEADER_LINES);
     for (const line of lines) {
@@ -259,7 +259,10 @@ const ADDRESSEE_RES: [Level, RegExp][] = [
 
 /** The levels a sentence addresses (only the subject part, before the verb, is read). */
 export function addresseesOf(text: string): Level[] {
-  const subject = text.slice(0, 160);
+  // The subject runs to the first verb of the duty ("xây dựng", "chỉ đạo", "có trách nhiệm" …).
+  const head = text.slice(0, 320);
+  const verb = /\s(?:xây\s+dựng|ban\s+hành|cụ\s+thể\s+h[oó]a|chỉ\s+đạo|lãnh\s+đạo|có\s+trách\s+nhiệm|tập\s+trung|báo\s+cáo|theo\s+chức\s+năng|phối\s+hợp|chủ\s+trì)/iu.exec(head.slice(12));
+  const subject = verb ? head.slice(0, 12 + verb.index) : head.slice(0, 160);
   return ADDRESSEE_RES.filter(([, re]) => re.test(subject)).map(([l]) => l);
 }
 
@@ -339,14 +342,18 @@ export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
       const content = table.columns.findIndex((c) => c.role === 'content');
       const lead = table.columns.findIndex((c) => c.role === 'lead');
       const time = table.columns.findIndex((c) => c.role === 'time');
+      const headers = table.columns.map((c) => c.header.toLocaleLowerCase('vi'));
+      const objectives = headers.some((h) => /chỉ\s+tiêu|mục\s+tiêu/.test(h)) && !headers.some((h) => /nhiệm\s+vụ/.test(h));
+      // Rows without a number in a numbered table are wrapped text pasted as rows, not tasks.
+      const numbered = table.rows.filter((r) => r.index).length >= table.rows.length * 0.8;
       table.rows.forEach((row, ri) => {
-        if (row.group) return;
+        if (row.group || (numbered && !row.index)) return;
         const cell = row.cells[content >= 0 ? content : Math.min(1, row.cells.length - 1)];
         if (!cell || cell.text.trim().length < 8) return;
         const timeCell = time >= 0 ? row.cells[time] : undefined;
         const deadlines = timeCell ? cellDeadlines(timeCell.text) : [];
         out.push({
-          kind: 'table',
+          kind: objectives ? 'objective' : 'table',
           label: `PL${doc.tables.length > 1 ? ti + 1 : ''}.${row.index?.value.replace(/\.$/, '') ?? ri + 1}`,
           text: cell.text.trim(),
           start: cell.start,

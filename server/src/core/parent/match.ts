@@ -7,7 +7,7 @@
 
 import type { PlanDocument, Span } from '../model';
 import { compareYmd, type Deadline, findDeadlines } from './deadline';
-import { extractParentTasks, levelOfIssuer, parentKeyOf, tableTasks, type DocKey, type Level, type ParentTask } from './extract';
+import { addresseesOf, extractParentTasks, levelOfIssuer, parentKeyOf, tableTasks, type DocKey, type Level, type ParentTask } from './extract';
 import { InvertedIndex, VectorSpace } from './similarity';
 import { ownText, unitsOf, type Unit } from './units';
 
@@ -113,8 +113,12 @@ function candidatesOf(plan: PlanDocument, units: Unit[]): Candidate[] {
       },
     });
   }
+  const taskByRow = new Map<string, number>();
+  plan.tasks.forEach((t, i) => {
+    if (t.table !== undefined && t.row !== undefined && !taskByRow.has(`${t.table}:${t.row}`)) taskByRow.set(`${t.table}:${t.row}`, i);
+  });
   tableTasks(plan).forEach((r) => {
-    const task = plan.tasks.findIndex((t) => t.table === r.table && t.row === r.row);
+    const task = taskByRow.get(`${r.table}:${r.row}`) ?? -1;
     out.push({
       text: r.text,
       match: {
@@ -151,9 +155,14 @@ export function matchCoverage(plan: PlanDocument, parent: PlanDocument, options:
   const maxMatches = options.maxMatches ?? 5;
   const relativeCut = options.relativeCut ?? 0.4;
   const planLevel = levelOfIssuer(plan);
-  const parentTasks = (options.parentTasks ?? extractParentTasks(parent)).filter(
-    (t) => t.kind !== 'duty' || !planLevel || (t.addressees ?? []).includes(planLevel),
-  );
+  const parentTasks = (options.parentTasks ?? extractParentTasks(parent)).filter((t) => {
+    if (!planLevel) return true;
+    if (t.kind === 'duty') return (t.addressees ?? []).includes(planLevel);
+    // A task whose lead is another level's body ("Ban Tổ chức Tỉnh ủy" in a UBND plan's parent)
+    // is not this plan's to carry out.
+    const leadLevels = t.lead ? addresseesOf(t.lead) : [];
+    return leadLevels.length === 0 || leadLevels.includes(planLevel);
+  });
   const units = unitsOf(plan);
   const candidates = candidatesOf(plan, units);
   const space = new VectorSpace([...parentTasks.map((t) => t.text), ...candidates.map((c) => c.text)]);
@@ -162,8 +171,11 @@ export function matchCoverage(plan: PlanDocument, parent: PlanDocument, options:
   const reportingUnits = candidates.filter((c) => c.match.unit !== undefined && units[c.match.unit].section === 'reporting');
   const tasks: TaskCoverage[] = parentTasks.map((task, ti) => {
     const scores = index.scores(space.vectors[ti]);
-    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const best = ranked.length > 0 ? ranked[0][1] : 0;
+    let best = 0;
+    for (const [, sc] of scores) if (sc > best) best = sc;
+    // Only the few above the cut are sorted.
+    const floor = Math.max(thresholds.partial, best * relativeCut);
+    const ranked = scores.filter(([, sc]) => sc >= floor).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const matches: PlanMatch[] = [];
     for (const [id, score] of ranked) {
       if (matches.length >= maxMatches || score < thresholds.partial || score < best * relativeCut) break;

@@ -33,76 +33,117 @@ const STOP_PHRASES = new Set([
   'giải pháp', 'ủy ban', 'uỷ ban', 'nhân dân', 'sở ban', 'ban ngành',
 ]);
 
+/** First syllables of the stop phrases: only these need the pair looked up. */
+const PHRASE_HEADS = new Set([...STOP_PHRASES].map((p) => p.split(' ')[0]));
+
 const SYLLABLE_RE = /[\p{L}\p{N}]+/gu;
+const DIGITS = /^\d+$/;
 
 /** Syllables of a text: case-folded, NFC, diacritics kept; pure numbers dropped (years, counts). */
 export function syllables(text: string): string[] {
   const out: string[] = [];
-  const folded = text.normalize('NFC').toLocaleLowerCase('vi').replace(/ƣ/g, 'ư');
+  // Vietnamese has no locale-specific lower-casing, so the (much faster) default mapping is exact.
+  const folded = text.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư');
   SYLLABLE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SYLLABLE_RE.exec(folded)) !== null) out.push(m[0]);
   return out;
 }
 
-/** Feature bag of a text: content syllables and bigrams of adjacent content syllables (prefixed "~"). */
-export function features(text: string): Map<string, number> {
-  const bag = new Map<string, number>();
-  const add = (f: string) => bag.set(f, (bag.get(f) ?? 0) + 1);
-  // Split into clauses so bigrams never join across punctuation.
-  for (const clause of text.split(/[.,;:!?()"“”'‘’\[\]\n|]+/)) {
-    const sy = syllables(clause);
-    // content[i] = syllable or null (a break)
-    const content: (string | null)[] = new Array(sy.length).fill(null);
-    for (let i = 0; i < sy.length; i++) {
-      const s = sy[i];
-      if (/^\d+$/.test(s) || STOP_SYLLABLES.has(s)) continue;
-      content[i] = s;
-    }
-    for (let i = 0; i + 1 < sy.length; i++) {
-      if (STOP_PHRASES.has(sy[i] + ' ' + sy[i + 1])) content[i] = content[i + 1] = null;
-    }
-    for (let i = 0; i < sy.length; i++) {
-      const s = content[i];
-      if (s === null || s.length < 2 && !/\p{L}/u.test(s)) continue;
-      add(s);
-      const next = i + 1 < sy.length ? content[i + 1] : null;
-      if (next !== null) add('~' + s + ' ' + next);
-    }
-  }
-  return bag;
-}
-
 /** Bigrams are the key phrases; they weigh more than single syllables. */
 export const BIGRAM_BOOST = 1.6;
 
 export interface Vector {
-  /** Feature → weight (tf-idf), unit length. */
-  weights: Map<string, number>;
+  /** Feature id → weight (tf-idf), unit length. */
+  weights: Map<number, number>;
   /** Length before normalisation (0 for an empty text). */
   norm: number;
 }
 
+/** Bigram ids sit above every syllable id: (first + 1) · 2^21 + second. */
+const BIGRAM_BASE = 2 ** 21;
+
 /**
  * A corpus of texts turned into tf-idf vectors, with an inverted index from feature to texts so a
- * query only touches texts that share a feature with it (no all-pairs comparison).
+ * query only touches texts that share a feature with it (no all-pairs comparison). Syllables are
+ * interned to numbers and bigrams are number pairs, so no feature strings are built.
  */
 export class VectorSpace {
-  readonly bags: Map<string, number>[];
-  readonly idf = new Map<string, number>();
+  private readonly vocab = new Map<string, number>();
+  readonly idf = new Map<number, number>();
   readonly vectors: Vector[];
 
   constructor(texts: readonly string[]) {
-    this.bags = texts.map(features);
-    const df = new Map<string, number>();
-    for (const bag of this.bags) for (const f of bag.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    const bags = texts.map((t) => this.bag(t));
+    const df = new Map<number, number>();
+    for (const bag of bags) for (const f of bag.keys()) df.set(f, (df.get(f) ?? 0) + 1);
     const n = Math.max(1, texts.length);
-    for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d) * (f.charCodeAt(0) === 126 ? BIGRAM_BOOST : 1));
-    this.vectors = this.bags.map((bag) => this.vectorOf(bag));
+    for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d) * (f >= BIGRAM_BASE ? BIGRAM_BOOST : 1));
+    this.vectors = bags.map((bag) => this.vectorOf(bag));
   }
 
-  vectorOf(bag: Map<string, number>): Vector {
-    const weights = new Map<string, number>();
+  private id(s: string): number {
+    let id = this.vocab.get(s);
+    if (id === undefined) this.vocab.set(s, (id = this.vocab.size));
+    return id;
+  }
+
+  /** Feature counts of a text: content syllables and bigrams of adjacent content syllables. */
+  private bag(text: string): Map<number, number> {
+    const bag = new Map<number, number>();
+    const folded = text.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư');
+    let prev = -1; // id of the previous content syllable in this clause, or -1
+    CLAUSE_TOKEN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let pendingHead = ''; // a stop-phrase head waiting to see its second syllable
+    let pendingId = -1;
+    const flush = () => {
+      if (pendingId >= 0) {
+        bag.set(pendingId, (bag.get(pendingId) ?? 0) + 1);
+        if (prev >= 0) bump(bag, (prev + 1) * BIGRAM_BASE + pendingId);
+        prev = pendingId;
+      }
+      pendingHead = '';
+      pendingId = -1;
+    };
+    while ((m = CLAUSE_TOKEN_RE.exec(folded)) !== null) {
+      const tok = m[0];
+      if (!LETTER_OR_DIGIT.test(tok[0])) {
+        // punctuation ends a clause: no bigram across it
+        flush();
+        prev = -1;
+        continue;
+      }
+      if (pendingHead) {
+        if (STOP_PHRASES.has(pendingHead + ' ' + tok)) {
+          // drop both syllables of the stock phrase; it breaks the bigram chain
+          pendingHead = '';
+          pendingId = -1;
+          prev = -1;
+          continue;
+        }
+        flush();
+      }
+      if (STOP_SYLLABLES.has(tok) || DIGITS.test(tok)) {
+        prev = -1;
+        continue;
+      }
+      if (PHRASE_HEADS.has(tok)) {
+        pendingHead = tok;
+        pendingId = this.id(tok);
+        continue;
+      }
+      const id = this.id(tok);
+      bump(bag, id);
+      if (prev >= 0) bump(bag, (prev + 1) * BIGRAM_BASE + id);
+      prev = id;
+    }
+    flush();
+    return bag;
+  }
+
+  vectorOf(bag: Map<number, number>): Vector {
+    const weights = new Map<number, number>();
     let sum = 0;
     for (const [f, tf] of bag) {
       const idf = this.idf.get(f);
@@ -117,28 +158,52 @@ export class VectorSpace {
   }
 }
 
-/** Inverted index over a set of vectors: feature → [(vector index, weight)]. */
+function bump(bag: Map<number, number>, f: number): void {
+  bag.set(f, (bag.get(f) ?? 0) + 1);
+}
+
+/** Syllables and single punctuation marks that end clauses. */
+const CLAUSE_TOKEN_RE = /[\p{L}\p{N}]+|[.,;:!?()"“”'‘’\[\]\n|]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Inverted index over a set of vectors: feature → postings of (slot, weight). */
 export class InvertedIndex {
-  private readonly postings = new Map<string, { id: number; w: number }[]>();
-  constructor(vectors: readonly Vector[], ids: readonly number[]) {
-    ids.forEach((id) => {
+  private readonly postings = new Map<number, { slots: number[]; weights: number[] }>();
+  /** Dense accumulator, one slot per indexed vector, reused across queries. */
+  private readonly acc: Float64Array;
+  constructor(vectors: readonly Vector[], readonly ids: readonly number[]) {
+    this.acc = new Float64Array(ids.length);
+    ids.forEach((id, slot) => {
       for (const [f, w] of vectors[id].weights) {
         let list = this.postings.get(f);
-        if (!list) this.postings.set(f, (list = []));
-        list.push({ id, w });
+        if (!list) this.postings.set(f, (list = { slots: [], weights: [] }));
+        list.slots.push(slot);
+        list.weights.push(w);
       }
     });
   }
 
-  /** Cosine scores of `q` against every indexed vector sharing a feature with it. */
-  scores(q: Vector): Map<number, number> {
-    const acc = new Map<number, number>();
+  /** Cosine scores of `q` against every indexed vector sharing a feature with it: [id, score] pairs. */
+  scores(q: Vector): [number, number][] {
+    const acc = this.acc;
+    const touched: number[] = [];
     for (const [f, w] of q.weights) {
       const list = this.postings.get(f);
       if (!list) continue;
-      for (const p of list) acc.set(p.id, (acc.get(p.id) ?? 0) + w * p.w);
+      const { slots, weights } = list;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (acc[slot] === 0) touched.push(slot);
+        acc[slot] += w * weights[i];
+      }
     }
-    return acc;
+    const out: [number, number][] = new Array(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const slot = touched[i];
+      out[i] = [this.ids[slot], acc[slot]];
+      acc[slot] = 0;
+    }
+    return out;
   }
 }
 

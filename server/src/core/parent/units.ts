@@ -83,6 +83,12 @@ function isNoise(line: Line): boolean {
 /** Attribute lines under a task ("- Cơ quan chủ trì: …", "Thời gian hoàn thành: …") belong to it. */
 const ATTRIBUTE_RE = /^[-–+]?\s*(?:Cơ\s+quan|Đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)[^:\n]{0,30}:|^[-–+]?\s*(?:Thời\s+gian|Thời\s+hạn|Sản\s+phẩm|Kết\s+quả|Kinh\s+phí|Tiến\s+độ)[^:\n]{0,40}:/u;
 
+function isPipeRow(text: string): boolean {
+  let bars = 0;
+  for (let i = 0; i < text.length && bars < 2; i++) if (text.charCodeAt(i) === 124) bars++;
+  return bars >= 2;
+}
+
 const END_RE = /^((?:Nghị quyết|Chỉ thị|Kết luận|Chương trình hành động) này (?:được )?phổ biến|Nơi nh[ậâ]n|T\/?M\.?\s|TM\.\s|KT\.\s|Q\.\s?CHỦ TỊCH)/u;
 
 /**
@@ -179,12 +185,18 @@ export function segmentUnits(doc: PlanDocument): Unit[] {
   const stack: { style: Style; unit: number }[] = [];
   const styleDepth: Style[] = [];
   let started = false;
-  let romanSeen = false;
   // Whether the previous content line closed a sentence (or a blank line came between): only then
   // may a dot-less "1 Đôi mới" start an item — otherwise "khoản\n16 Điều I" would.
   let sentenceClosed = true;
+  // Table rows are read as table rows (tableTasks), not as outline units: skip the parser's table
+  // spans and any pipe row it did not take.
+  const tables = doc.tables.map((t) => ({ start: t.start, end: t.end })).sort((a, b) => a.start - b.start);
+  let ti = 0;
   for (const line of doc.lines) {
     if (line.text.length > 2000 && !started) continue;
+    while (ti < tables.length && tables[ti].end <= line.start) ti++;
+    if (ti < tables.length && tables[ti].start <= line.start && line.start < tables[ti].end) continue;
+    if (isPipeRow(line.text)) continue;
     const content = doc.text.slice(line.contentStart, line.end);
     if (END_RE.test(content)) {
       if (started) break;
@@ -199,11 +211,7 @@ export function segmentUnits(doc: PlanDocument): Unit[] {
     if (hit && ATTRIBUTE_RE.test(content)) hit = undefined;
     const trimmed = content.trimEnd();
     sentenceClosed = /[.;:!?]$/.test(trimmed) || (trimmed === trimmed.toLocaleUpperCase('vi') && /\p{Lu}/u.test(trimmed));
-    // A second "I." after the sections ran on is another document pasted below (press reprints).
-    if (hit && hit.style === 'roman') {
-      if (romanSeen && /^I\s?[.\-–]/.test(content)) break;
-      romanSeen = true;
-    }
+
     // Only a roman or capital-letter section starts the body; the header and preamble come before.
     if (!started) {
       if (!hit || (hit.style !== 'roman' && hit.style !== 'upper-letter')) continue;

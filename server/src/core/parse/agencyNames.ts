@@ -64,20 +64,36 @@ function namePattern(name: string): string {
     .join('\\s+');
 }
 
-const DEPARTMENT_RE = new RegExp(
-  `(?:${[...DEPARTMENTS].sort((a, b) => b.length - a.length).map(namePattern).join('|')})(?![\\p{L}\\p{N}])`,
-  'iuy',
-);
+/** Department patterns by their first word (folded), so only a few are tried at each "Sở"/"Bộ". */
+const DEPARTMENT_BY_FIRST = new Map<string, RegExp>();
+{
+  const groups = new Map<string, string[]>();
+  for (const d of DEPARTMENTS) {
+    const first = foldName(d.split(/\s+/)[0].replace(/,$/, ''));
+    groups.set(first, [...(groups.get(first) ?? []), d]);
+  }
+  for (const [first, names] of groups) {
+    names.sort((a, b) => b.length - a.length);
+    DEPARTMENT_BY_FIRST.set(first, new RegExp(`(?:${names.map(namePattern).join('|')})(?![\\p{L}\\p{N}])`, 'iuy'));
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Words
 
 const LETTER = /[\p{L}\p{N}]/u;
 const UPPER_START = /^\p{Lu}/u;
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}&]*/uy;
+
+/** Letters and digits of Vietnamese text by code unit (fast path), else the Unicode test. */
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x300 && c <= 0x36f)) return true;
+  if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, symbols
+  return LETTER.test(String.fromCharCode(c));
+}
 
 function isLetter(c: string | undefined): boolean {
-  return c !== undefined && LETTER.test(c);
+  return c !== undefined && c.length > 0 && isWordCode(c.charCodeAt(0));
 }
 
 interface Word {
@@ -96,15 +112,18 @@ function nextWord(text: string, pos: number, limit: number): Word | undefined {
     i++;
   }
   if (i >= limit) return undefined;
-  WORD_RE.lastIndex = i;
-  const m = WORD_RE.exec(text);
-  if (!m) return undefined;
-  const end = Math.min(i + m[0].length, limit);
+  let end = i + 1;
+  while (end < limit) {
+    const c = text.charCodeAt(end);
+    if (!(isWordCode(c) || c === 38 /* & */)) break;
+    end++;
+  }
   return { start: i, end, w: text.slice(i, end), gap: text.slice(pos, i) };
 }
 
 /** Whether a gap between two words is plain space, with at most one line break of a wrapped line. */
 function plainGap(gap: string): 'space' | 'wrap' | 'other' {
+  if (gap === ' ') return 'space';
   if (/^[ \t\u00a0]+$/.test(gap)) return 'space';
   if (/^[ \t\u00a0]*\r?\n[ \t\u00a0]*$/.test(gap)) return 'wrap';
   return 'other';
@@ -167,12 +186,19 @@ const HEAD_RE = new RegExp(
       '(?<front>(?:Ủy|Uỷ) ban (?:Mặt trận Tổ quốc|MTTQ)(?: Việt Nam| VN)?|Mặt trận Tổ quốc(?: Việt Nam)?|MTTQ)',
       '(?<standalone>Thủ tướng Chính phủ|Chính phủ|Quốc hội|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Tỉnh (?:ủy|uỷ|Ủy|Uỷ)|Thành (?:ủy|uỷ)|Huyện (?:ủy|uỷ)|Kho bạc Nhà nước|Bảo hiểm xã hội|Công an|Thanh tra|Tòa án nhân dân|Toà án nhân dân|Viện kiểm sát nhân dân)',
       '(?<department>Sở|Bộ)',
-      '(?<generic>Ban|Cục|Chi cục|Tổng cục|Báo|Đài|Trung tâm|Văn phòng|Hội đồng|Hội|Liên đoàn|Liên minh|Liên hiệp|Ngân hàng|Viện|Trường|Học viện|Đại học|Đảng (?:ủy|uỷ)|Đảng đoàn|Đoàn|Tổng công ty|Công ty|Cổng [Tt]hông tin điện tử|Cổng TTĐT|Đài PT-TH|Đài PTTH)',
+      '(?<generic>Ban|Cục|Chi cục|Tổng cục|Báo|Đài|Trung tâm|Văn phòng|Hội đồng|Hội|Liên đoàn|Liên minh|Liên hiệp|Ngân hàng|Viện|Trường|Học viện|Đại học|Đảng (?:ủy|uỷ)|Đảng đoàn|Đoàn|Tổng công ty|Công ty|Cổng [Tt]hông tin điện tử|Cổng TTĐT|Đài PT-TH|Đài PTTH|Chủ đầu tư)',
       '(?<collective>[Cc]ác (?:sở|Sở|bộ|Bộ|ban|Ban|ngành|cơ quan|đơn vị|địa phương|tổ chức|đoàn thể|cấp (?:ủy|uỷ)|chủ đầu tư|doanh nghiệp|huyện|xã|phường|hội|cơ sở|trường|ban Đảng|ban đảng|Ủy ban|UBND)|Bộ, ngành|bộ, ngành|Sở, ban|sở, ban|Sở, [Nn]gành)',
     ].join('|') +
     ')(?![\\p{L}\\p{N}]|-[\\p{L}])',
   'gu',
 );
+/** First words of every head, to find candidate positions cheaply. */
+const HEAD_FIRST_WORDS = new Set([
+  'Ủy', 'Uỷ', 'ỦY', 'UỶ', 'UBND', 'Hội', 'HĐND', 'Mặt', 'MTTQ', 'Thủ', 'Chính', 'Quốc', 'Tỉnh', 'Thành', 'Huyện', 'Kho',
+  'Bảo', 'Công', 'Thanh', 'Tòa', 'Toà', 'Viện', 'Sở', 'Bộ', 'Ban', 'Cục', 'Chi', 'Tổng', 'Báo', 'Đài', 'Trung', 'Văn',
+  'Liên', 'Ngân', 'Trường', 'Học', 'Đại', 'Đảng', 'Đoàn', 'Cổng', 'Các', 'các', 'bộ', 'sở', 'Chủ',
+]);
+const HEAD_FIRST_RE = new RegExp(`(?:${[...HEAD_FIRST_WORDS].join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 /** The same, anchored: used to test one position without scanning ahead. */
 const HEAD_AT_RE = new RegExp(HEAD_RE.source, 'uy');
 
@@ -186,7 +212,9 @@ const GENERIC_LOWER_NEXT: Record<string, Set<string> | null> = {
   'Đảng ủy': null,
   'Đảng uỷ': null,
   'Đảng đoàn': null,
+  'Chủ đầu tư': null,
   'Công ty': new Set(['cổ', 'tnhh', 'trách']),
+  'Ngân hàng': new Set(['nhà', 'chính']),
 };
 
 function validHead(text: string, m: RegExpExecArray, limit: number): Head | undefined {
@@ -265,8 +293,8 @@ function readName(text: string, head: Head, limit: number): NameEnd {
   if (head.kind === 'department') {
     const nw = nextWord(text, head.end, limit);
     if (nw) {
-      DEPARTMENT_RE.lastIndex = nw.start;
-      const m = DEPARTMENT_RE.exec(text);
+      const re = DEPARTMENT_BY_FIRST.get(foldName(nw.w));
+      const m = re ? ((re.lastIndex = nw.start), re.exec(text)) : null;
       if (m && m.index === nw.start && nw.start + m[0].length <= limit) {
         end = nw.start + m[0].length;
         wordsAfterHead = 2;
@@ -430,9 +458,22 @@ const COLLECTIVE_RE = new RegExp(
   'u',
 );
 
+const collectiveCache = new Map<string, boolean>();
+
 /** Whether a name is a collective ("Các sở, ban, ngành", "UBND các huyện") rather than one agency. */
 export function isCollective(name: string): boolean {
   if (!name) return false;
+  const cached = collectiveCache.get(name);
+  if (cached !== undefined) return cached;
+  const v = isCollectiveUncached(name);
+  if (collectiveCache.size > 5000) collectiveCache.clear();
+  collectiveCache.set(name, v);
+  return v;
+}
+
+function isCollectiveUncached(name: string): boolean {
+  // Cheap test first: every collective pattern needs one of these.
+  if (!/các|,|liên quan|cấp|địa phương|và|\//iu.test(name)) return false;
   try {
     return COLLECTIVE_RE.test(foldName(name));
   } catch {
@@ -443,14 +484,17 @@ export function isCollective(name: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Mentions in prose
 
+const LEAD_TRIM = new Set([' ', '\t', '\n', '\r', '\u00a0', '-', '–', '+', '•', '*']);
+const TRAIL_TRIM = new Set([' ', '\t', '\n', '\r', '\u00a0', '.', ',', ';', ':', '-', '–']);
+
 function makeRef(text: string, start: number, end: number, offset: number, collective?: boolean): AgencyRef | undefined {
   // trim spaces and trailing punctuation
-  while (start < end && /[\s\-–+•*]/.test(text[start])) start++;
-  while (end > start && /[\s.,;:\-–]/.test(text[end - 1])) end--;
+  while (start < end && LEAD_TRIM.has(text[start])) start++;
+  while (end > start && TRAIL_TRIM.has(text[end - 1])) end--;
   if (end <= start) return undefined;
   const raw = text.slice(start, end);
   if (!LETTER.test(raw)) return undefined;
-  const name = raw.replace(/\s+/g, ' ').replace(/\s+([,;])/g, '$1');
+  const name = /\s[\s,;]|[\t\n\r\u00a0]/.test(raw) ? raw.replace(/\s+/g, ' ').replace(/\s+([,;])/g, '$1') : raw;
   return { start: start + offset, end: end + offset, name, collective: collective || isCollective(name) };
 }
 
@@ -462,18 +506,23 @@ export function findAgencyMentions(text: string, offset = 0): AgencyRef[] {
   const out: AgencyRef[] = [];
   if (!text) return out;
   const limit = text.length;
-  HEAD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = HEAD_RE.exec(text)) !== null) {
+  // Scan words and try the (large) head pattern only where a head word stands: much cheaper
+  // than letting the pattern try every position.
+  const words = HEAD_FIRST_RE;
+  words.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = words.exec(text)) !== null) {
+    const prev = text[w.index - 1];
+    if (prev === '/' || prev === '-' || isLetter(prev)) continue; // "KH-UBND", inside a word
+    HEAD_AT_RE.lastIndex = w.index;
+    const m = HEAD_AT_RE.exec(text);
+    if (!m) continue;
     const head = validHead(text, m, limit);
-    if (!head) {
-      HEAD_RE.lastIndex = m.index + 1;
-      continue;
-    }
+    if (!head) continue;
     const { end, collective } = readName(text, head, limit);
     const ref = makeRef(text, head.start, end, offset, collective);
     if (ref) out.push(ref);
-    HEAD_RE.lastIndex = Math.max(end, m.index + 1);
+    if (end > words.lastIndex) words.lastIndex = end;
   }
   return out;
 }
@@ -489,7 +538,9 @@ function startsAgency(text: string, pos: number, limit: number): boolean {
   if (headAt(text, pos, limit)) return true;
   const rest = text.slice(pos, Math.min(limit, pos + 24));
   if (/^(?:[Cc]ác|[Cc]ơ quan|[Đđ]ơn vị|[Đđ]ịa phương\b|Chủ đầu tư|Thủ trưởng)/u.test(rest)) return true;
-  if (ALLCAPS_RE.test(rest) && !/^(?:VÀ|CÁC)\b/u.test(rest)) return true;
+  // An abbreviation on its own ("VTV, VOV, TTXVN"), not the start of a phrase ("CSDL chuyên ngành").
+  const piece = text.slice(pos, limit).split(/[,;]|\svà\s/u)[0].trim();
+  if (ALLCAPS_RE.test(rest) && /^[\p{Lu}Đ&\d]{2,10}(?:\s+(?:tỉnh|Trung ương|TW))?$/u.test(piece)) return true;
   return false;
 }
 
@@ -556,7 +607,7 @@ export function parseAgencyList(text: string, offset: number): AgencyRef[] {
       const isVa = /và/u.test(sm[0]);
       let split = startsAgency(work, base + nextStart, limit);
       // "các cơ quan, đơn vị liên quan": a lower-case noun after a collective continues it.
-      if (split && /^(?:cơ quan|đơn vị|địa phương)/u.test(segText.slice(nextStart)) && /^\s*[Cc]ác\s/u.test(segText.slice(last))) split = false;
+      if (split && /^(?:cơ quan|đơn vị|địa phương)/u.test(segText.slice(nextStart)) && /^\s*(?:[Cc]ác\s|[Bb]ộ,|[Ss]ở,)/u.test(segText.slice(last))) split = false;
       if (split && isVa && pieces.length === 0 && last === 0) {
         // "Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội": keep together.
         const prev = segText.slice(last, sm.index);

@@ -2,7 +2,7 @@
 // One pass over the symbols in the text; each citation looks a bounded distance around its
 // symbol, so the step stays linear in the size of the plan.
 
-import type { Citation, DateMention, PlanDocument, Span, Spanned } from '../model';
+import type { Citation, DateMention, DocumentNumber, PlanDocument, Span, Spanned } from '../model';
 import { dateAtOrAfter } from './dates';
 import { findSymbols } from './citation-symbol';
 
@@ -23,11 +23,6 @@ const ISSUER_STOP_RE = new RegExp(
   'iu',
 );
 const SHORT_NAME_RE = /\(\s*(?:sau đây\s+)?gọi tắt là\s*:?\s*([^()]{2,120}?)\s*\)|\(\s*\*([^*()]{2,120}?)\*\s*\)/giu;
-
-function lineStartBefore(text: string, pos: number): number {
-  const i = text.lastIndexOf('\n', pos - 1);
-  return i < 0 ? 0 : i + 1;
-}
 
 /** Where the clause holding `pos` starts: after ";", after ". ", or at a new paragraph (bounded look-back). */
 export function clauseStart(text: string, pos: number, limit = 800): number {
@@ -71,7 +66,7 @@ function preambleFallback(doc: PlanDocument): Span | undefined {
 
 /** A full or numeric date right at `pos` (after optional ", " and "ngày"). */
 function dateRightAfter(text: string, dates: readonly DateMention[], pos: number): DateMention | undefined {
-  const gap = /^[\s,]*(?:ngày\s+)?/iu.exec(text.slice(pos, pos + 40));
+  const gap = /^[\s,(]*(?:ngày\s+)?/iu.exec(text.slice(pos, pos + 40));
   const at = pos + (gap ? gap[0].length : 0);
   const d = dateAtOrAfter(dates, pos);
   if (!d || (d.form !== 'full' && d.form !== 'dmy')) return undefined;
@@ -88,47 +83,58 @@ export function findCitations(doc: PlanDocument): Citation[] {
   const own = doc.header.number;
   const preamble = preambleFallback(doc);
   for (const sym of findSymbols(text)) {
-    const n = sym.number;
-    if (own && n.start < own.end && n.end > own.start) continue;
-    const before = text.slice(Math.max(0, n.start - 60), n.start);
-    const tw = TYPE_BEFORE_RE.exec(before);
-    if (!tw && OWN_NUMBER_RE.test(text.slice(Math.max(0, n.start - 12), n.start))) continue;
-    const citation: Citation = { start: n.start, end: n.end, raw: n.raw, number: n, inPreamble: false };
-    if (tw) {
-      const s = n.start - before.length + tw.index;
-      citation.typeWord = spanned(text, s, s + tw[1].length);
-      citation.start = s;
+    try {
+      const c = citationAt(doc, sym.number, own, preamble);
+      if (c) out.push(c);
+    } catch {
+      // a helper's bug must not take the whole parse down
     }
-    let end = n.end;
-    let date = dateRightAfter(text, doc.dates, end);
-    if (date) end = date.end;
-    // Issuer: "của <issuer>" up to "về", "ban hành", ";", "(" …
-    const ofm = /^[\s,]*của\s+/iu.exec(text.slice(end, end + 20));
-    if (ofm) {
-      const is = end + ofm[0].length;
-      const window = text.slice(is, is + 120);
-      const stop = ISSUER_STOP_RE.exec(window);
-      let ie = is + (stop ? stop.index : window.length);
-      // trim trailing blanks
-      while (ie > is && /\s/.test(text[ie - 1])) ie--;
-      if (ie > is) {
-        citation.issuer = spanned(text, is, ie);
-        end = ie;
-        // "… của Tỉnh uỷ Lào Cai ngày 27/12/2025": the date after the issuer.
-        if (!date) {
-          date = dateRightAfter(text, doc.dates, ie);
-          if (date) end = date.end;
-        }
-      }
-    }
-    if (date) citation.date = date;
-    citation.end = end;
-    citation.raw = text.slice(citation.start, end);
-    citation.inPreamble = within(citation.start, doc.header.subject) || within(citation.start, preamble);
-    out.push(citation);
   }
   attachShortNames(text, out);
   return out;
+}
+
+
+/** The citation around one symbol, or undefined for the plan's own number. */
+function citationAt(doc: PlanDocument, n: DocumentNumber, own: DocumentNumber | undefined, preamble: Span | undefined): Citation | undefined {
+  const text = doc.text;
+  if (own && n.start < own.end && n.end > own.start) return undefined;
+  const before = text.slice(Math.max(0, n.start - 60), n.start);
+  const tw = TYPE_BEFORE_RE.exec(before);
+  if (!tw && OWN_NUMBER_RE.test(text.slice(Math.max(0, n.start - 12), n.start))) return undefined;
+  const citation: Citation = { start: n.start, end: n.end, raw: n.raw, number: n, inPreamble: false };
+  if (tw) {
+    const s = n.start - before.length + tw.index;
+    citation.typeWord = spanned(text, s, s + tw[1].length);
+    citation.start = s;
+  }
+  let end = n.end;
+  let date = dateRightAfter(text, doc.dates, end);
+  if (date) end = date.end;
+  // Issuer: "của <issuer>" up to "về", "ban hành", ";", "(" …
+  const ofm = /^[\s,]*của\s+/iu.exec(text.slice(end, end + 20));
+  if (ofm) {
+    const is = end + ofm[0].length;
+    const window = text.slice(is, is + 120);
+    const stop = ISSUER_STOP_RE.exec(window);
+    let ie = is + (stop ? stop.index : window.length);
+    // trim trailing blanks
+    while (ie > is && /\s/.test(text[ie - 1])) ie--;
+    if (ie > is) {
+      citation.issuer = spanned(text, is, ie);
+      end = ie;
+      // "… của Tỉnh uỷ Lào Cai ngày 27/12/2025": the date after the issuer.
+      if (!date) {
+        date = dateRightAfter(text, doc.dates, ie);
+        if (date) end = date.end;
+      }
+    }
+  }
+  if (date) citation.date = date;
+  citation.end = end;
+  citation.raw = text.slice(citation.start, end);
+  citation.inPreamble = within(citation.start, doc.header.subject) || within(citation.start, preamble);
+  return citation;
 }
 
 /** "(sau đây gọi tắt là …)", "(gọi tắt là …)", "(*…*)": the short name of the first citation of its clause. */
@@ -152,4 +158,3 @@ function attachShortNames(text: string, cits: Citation[]): void {
   }
 }
 
-export { lineStartBefore };

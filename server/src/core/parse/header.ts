@@ -6,7 +6,7 @@
 
 import type { DateMention, Header, Line, PlanDocument, Spanned } from '../model';
 import { matchDocumentNumberAt } from './docNumber';
-import { matchLabel } from './numbering';
+import { isUpperText, matchLabel, stripEnds } from './numbering';
 
 /** Document type words, longest first (so "CHƯƠNG TRÌNH HÀNH ĐỘNG" wins over "CHƯƠNG TRÌNH"). */
 export const DOC_TYPES = [
@@ -34,27 +34,33 @@ export const DOC_TYPE_CODES: Record<string, string[]> = {
   'NGHỊ ĐỊNH': ['NĐ'],
 };
 
-const NATIONAL_MOTTO = /(CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI|Đ[ẢÁA]NG\s+CỘNG\s+S[ẢA]N|Độc\s+lập\s*-\s*Tự\s+do|ĐỘC\s+LẬP)/u;
+const NATIONAL_MOTTO = /(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Đ[ẢÁA]NG\s+CỘNG\s+S[ẢA]N|Độc\s+lập\s*-\s*Tự\s+do|ĐỘC\s+LẬP)/u;
 const PREAMBLE_START = /^(Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Trên\s+cơ\s+sở|Nhằm|Để)(?![\p{L}\d])/u;
-const SEPARATOR = /^[\s*\-–—_=.]+$/;
+const SEPARATOR = /^[\s*\-–—_=.]+$/; // anchored both ends: one linear attempt
 const HEADER_SCAN_LINES = 40;
 
+function trimmedEndOf(line: Line): number {
+  return line.start + line.text.trimEnd().length;
+}
+
 function isUpper(s: string): boolean {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase();
+  return isUpperText(s);
 }
 
 /** Strip markdown emphasis/heading marks around a header line. */
 function bare(s: string): string {
-  return s.replace(/^[\s#*_>]+|[\s*_]+$/g, '');
+  return stripEnds(stripEnds(s, ' #*_>', 'start'), ' *_', 'end');
 }
 
 /** Columns of a header line: split on pipes, tabs and runs of 3+ spaces. */
 function columnsOf(line: Line): Spanned[] {
   const out: Spanned[] = [];
-  const re = /[^|\t]+?(?=\s{3,}|\t|\||$)/g;
+  // Header columns sit in the first few hundred characters; a longer line is body text pasted
+  // high up, and cutting it keeps this scan linear however many spaces a paste holds.
+  const lineText = line.text.slice(0, 300).trimEnd();
+  const re = /[^|\t]+?(?=[ \u00a0]{3,}|\t|\||$)/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(line.text)) !== null) {
+  while ((m = re.exec(lineText)) !== null) {
     if (m[0].length === 0) { re.lastIndex++; continue; }
     const lead = m[0].length - m[0].trimStart().length;
     const v = m[0].trim();
@@ -148,10 +154,12 @@ function parseHeaderUnsafe(doc: PlanDocument): Header {
     }
     // Place and date: "Lào Cai, ngày 26 tháng 3 năm 2026".
     if (!header.date) {
-      const pd = /([\p{Lu}][\p{L}.]*(?:[ \t][\p{Lu}][\p{L}.]*){0,4})\s*,\s*ngày\s+\d/u.exec(line.text);
-      const dm = pd ? line.start + pd.index + pd[0].lastIndexOf('ngày') : -1;
+      // on the number's line, the place follows the number ("Số 34 -NQ/TU Lào Cai, ngày …")
+      const skip = header.number && header.number.start >= line.start && header.number.end <= line.end ? header.number.end - line.start : 0;
+      const pd = /([\p{Lu}][\p{L}.]*(?:[ \t][\p{Lu}][\p{L}.]*){0,4})\s*,\s*ngày\s+\d/u.exec(line.text.slice(skip));
+      const dm = pd ? line.start + skip + pd.index + pd[0].lastIndexOf('ngày') : -1;
       if (pd) {
-        const placeStart = line.start + pd.index;
+        const placeStart = line.start + skip + pd.index;
         header.place = { start: placeStart, end: placeStart + pd[1].length, value: pd[1] };
         const fromDates = doc.dates.find((d) => d.start >= dm && d.start <= line.end && d.form === 'full');
         header.date = fromDates ?? localDate(text, dm, line.end);
@@ -166,7 +174,7 @@ function parseHeaderUnsafe(doc: PlanDocument): Header {
         let v = first.value;
         const motto = NATIONAL_MOTTO.exec(v);
         if (motto) v = v.slice(0, motto.index).trim();
-        v = v.replace(/[\s|*]+$/, '');
+        v = stripEnds(v, ' |*', 'end');
         if (v && isUpper(v) && v.length <= 80 && !docTypeOf(line)) {
           issuerParts.push({ start: first.start, end: first.start + v.length, value: v });
           lastHeaderEnd = Math.max(lastHeaderEnd, first.start + v.length);
@@ -200,10 +208,11 @@ function parseHeaderUnsafe(doc: PlanDocument): Header {
   if (typeLine >= 0) {
     const dt = header.docType!;
     const typeLineObj = lines[typeLine];
-    const restOfTypeLine = text.slice(dt.end, typeLineObj.end).replace(/[*_\s]+$/, '');
+    const restOfTypeLine = stripEnds(text.slice(dt.end, typeLineObj.end), ' *_', 'end');
     let startOff = -1;
     let endOff = -1;
     let upperSubject = false;
+    let subjectRule = -1;
     if (restOfTypeLine.trim().length > 2) {
       const lead = restOfTypeLine.length - restOfTypeLine.trimStart().length;
       startOff = dt.end + lead;
@@ -214,7 +223,11 @@ function parseHeaderUnsafe(doc: PlanDocument): Header {
       const line = lines[i];
       const s = bare(line.text);
       if (s === '') continue;
-      if (SEPARATOR.test(line.text.trim())) break;
+      if (SEPARATOR.test(line.text.trim())) {
+        // a decorative rule under the subject ("-----") belongs to the header
+        if (startOff >= 0 && /[-–—_=*]{3,}/.test(line.text)) subjectRule = trimmedEndOf(line);
+        break;
+      }
       if (matchLabel(text, line.contentStart, line.end)) break;
       const firstChar = s[0];
       const lower = firstChar.toLowerCase() === firstChar && firstChar.toUpperCase() !== firstChar;
@@ -239,7 +252,7 @@ function parseHeaderUnsafe(doc: PlanDocument): Header {
       const raw = text.slice(startOff, endOff);
       const value = raw.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim();
       header.subject = { start: startOff, end: endOff, value };
-      subjectEnd = endOff;
+      subjectEnd = Math.max(endOff, subjectRule);
     }
   }
 

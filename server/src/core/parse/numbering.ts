@@ -54,14 +54,14 @@ export interface LabelMatch {
 }
 
 // One pattern per style; each is anchored at the content start of a line (sticky).
-const RE_ROMAN = /(XXX|XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[ \t]*([.\-–])(?![\d\p{L}])[ \t]*/uy;
-const RE_UPPER = /([A-ZĐ])[ \t]*([.\-–])(?![\d\p{L}])[ \t]*/uy;
-const RE_DECIMAL = /([1-9]\d?(?:\.(?:[1-9]\d?|0))+)(?:[ \t]*([.\-–)]))?(?![\d\p{L}])[ \t]*/uy;
-const RE_ARABIC = /([1-9]\d{0,2})[ \t]*([.)\-–])(?![\d\p{L}])[ \t]*/uy;
-const RE_LETTER = /([a-zđ])[ \t]*\)[ \t]*/uy;
-const RE_DASH = /[-–—](?![-–—])[ \t]*/y;
-const RE_PLUS = /\+[ \t]*/y;
-const RE_BULLET = /[•·●▪◦∙*][ \t]+/y;
+const RE_ROMAN = /(XXX|XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[ \t\u00a0]*([.\-–])(?![\d\p{L}])[ \t\u00a0]*/uy;
+const RE_UPPER = /([A-ZĐ])[ \t\u00a0]*([.\-–])(?![\d\p{L}])[ \t\u00a0]*/uy;
+const RE_DECIMAL = /([1-9]\d?(?:\.(?:[1-9]\d?|0))+)(?:[ \t\u00a0]*([.\-–)]))?(?![\d\p{L}])[ \t\u00a0]*/uy;
+const RE_ARABIC = /([1-9]\d{0,2})[ \t\u00a0]*([.)\-–])(?![\d\p{L}])[ \t\u00a0]*/uy;
+const RE_LETTER = /([a-zđ])[ \t\u00a0]*\)[ \t\u00a0]*/uy;
+const RE_DASH = /[-–—](?![-–—])[ \t\u00a0]*/y;
+const RE_PLUS = /\+[ \t\u00a0]*/y;
+const RE_BULLET = /[•·●▪◦∙*][ \t\u00a0]+/y;
 
 const UPPER_START = /^[\p{Lu}"“'‘(]/u;
 const LETTER_START = /^[\p{L}"“'‘(]/u;
@@ -212,4 +212,30 @@ export function formatLabel(label: NumberingLabel, value: number): string | unde
 /** Whether the style carries an ordinal (dashes, pluses and bullets do not). */
 export function isOrdinal(style: NumberingStyle): boolean {
   return style !== 'dash' && style !== 'plus' && style !== 'bullet';
+}
+
+/**
+ * Strip characters in `set` from both ends (or one end) without a regex: `/[\s*]+$/` is
+ * quadratic on a line holding a long run of spaces followed by text, which pastes do contain.
+ */
+export function stripEnds(s: string, set: string, ends: 'both' | 'start' | 'end' = 'both'): string {
+  const isIn = (c: string) => set.includes(c) || (set.includes(' ') && /\s/.test(c));
+  let a = 0, b = s.length;
+  if (ends !== 'end') while (a < b && isIn(s[a])) a++;
+  if (ends !== 'start') while (b > a && isIn(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+
+/** Whether a text's letters are all capitals (at least two of them); stops at the first small letter. */
+export function isUpperText(s: string): boolean {
+  let letters = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    const up = c.toUpperCase();
+    const low = c.toLowerCase();
+    if (up === low) continue; // not a cased letter
+    if (c !== up) return false;
+    letters++;
+  }
+  return letters >= 2;
 }

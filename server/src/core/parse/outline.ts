@@ -8,7 +8,7 @@
 
 import type { Line, NumberingLabel, OutlineItem, PlanDocument, SectionKind, Span } from '../model';
 import { lineIndexAt } from '../text/lines';
-import { matchLabel, skipMarkup, type LabelMatch } from './numbering';
+import { isUpperText, matchLabel, skipMarkup, stripEnds, type LabelMatch } from './numbering';
 import { DOC_TYPES } from './header';
 import { tablesOf } from './tables';
 
@@ -20,15 +20,14 @@ export interface OutlineResult {
   appendix?: Span;
 }
 
-const RECIPIENTS = /^N[ơo]i\s+nh[ậâa]n\s*:?/iu;
+const RECIPIENTS = /^N[ơo]i\s+nh[ậâa]n\s*(:|$)/iu; // the colon (or nothing): not "Nơi nhận hồ sơ …"
 const SIGNATURE = /^(TM|T\/M|KT|Q|TL|TUQ)\s*\.?\s+[\p{Lu}]/u;
 const SIGNATURE_INLINE = /(?:\s{3,}|\|\s*|:\s*)((?:TM|T\/M|KT|TL|TUQ)\s*\.?\s+[\p{Lu}])/u;
 const APPENDIX = /^PH[ỤU]\s*L[ỤU]C\b/u;
 const PAGE_NOISE = /^(=+\s*Trang\s+\d+\s*=+|\d{1,3}|-\s*\d{1,3}\s*-)$/u;
 
 function isUpper(s: string): boolean {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase();
+  return isUpperText(s);
 }
 
 function trimmedEnd(line: Line): number {
@@ -52,16 +51,27 @@ function levelKey(l: NumberingLabel): string {
   }
 }
 
+/** Natural seniority of styles (ND30: mục I. > khoản 1. > điểm a) > dashes); equal ranks nest as seen. */
+function rankOf(key: string): number {
+  if (key === 'upper-letter') return 0;
+  if (key === 'roman') return 1;
+  if (key === 'arabic') return 2;
+  if (key.startsWith('decimal')) return 1 + Math.max(2, Number(key.slice(7)) || 2);
+  if (key === 'letter') return 8;
+  return 9; // dash, plus, bullet
+}
+
 /** Section kinds by title: "MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN" … */
 export function sectionKindOf(title: string): SectionKind | undefined {
+  if (title.length > 120) return undefined; // a sentence, not a section heading
   const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
   if (t.length > 80) return undefined;
   if (/^mục đích\s*(,|và|-|;)\s*yêu cầu/.test(t)) return 'purpose-requirements';
   if (/^mục đích/.test(t)) return 'purpose';
   if (/^yêu cầu/.test(t)) return 'requirements';
-  if (/^((quan điểm|quan điểm chỉ đạo)\s*(,|và)\s*)?mục tiêu/.test(t)) return 'objectives';
+  if (/^(quan đi\S*m( chỉ đạo)?\s*(,|và)\s*)?mục tiêu/.test(t)) return 'objectives';
   if (/^(các )?(nhiệm vụ|giải pháp|nội dung)/.test(t)) return 'tasks';
-  if (/^tổ chức thực hiện/.test(t)) return 'organization';
+  if (/^t[ổô] chức thực hiện/.test(t)) return 'organization'; // "TÔ CHỨC": OCR drops the hook
   if (/^(kinh phí|nguồn kinh phí|vốn đầu tư|nguồn vốn)/.test(t)) return 'funding';
   if (/^(chế độ (thông tin,? )?báo cáo|thông tin,? báo cáo)/.test(t)) return 'reporting';
   return undefined;
@@ -93,14 +103,16 @@ function readRecipients(text: string, lines: Line[], at: number): Closing {
   const recipients: Span = { start: first.contentStart, end: trimmedEnd(first) };
   let signature: Span | undefined;
   const noteSignature = (line: Line) => {
-    const m = SIGNATURE_INLINE.exec(line.text);
+    // the right column starts within the first few hundred characters; cutting keeps it linear
+    const head = line.text.slice(0, 300);
+    const m = SIGNATURE_INLINE.exec(head);
     if (m) {
       const s = line.start + m.index + m[0].length - m[1].length;
       if (!signature) signature = { start: s, end: trimmedEnd(line) };
     }
     if (signature) {
       // right-column text (after a wide gap) belongs to the signature
-      const gap = /\S(\s{5,})(\S.*)$/.exec(line.text);
+      const gap = /\S(\s{5,})\S/.exec(head);
       if (gap && line.start + gap.index > signature.start - 200) signature.end = Math.max(signature.end, trimmedEnd(line));
     }
   };
@@ -113,7 +125,7 @@ function readRecipients(text: string, lines: Line[], at: number): Closing {
     const s = contentOf(line);
     if (s === '' || s === '`') continue;
     const dash = /^[-–]/.test(s);
-    const indentedCont = !dash && line.contentStart - line.start >= 1 && !/[.;]\s*$/.test(lines[last].text.trimEnd().replace(/\s{3,}.*$/, '')) && !seenLuu;
+    const indentedCont = !dash && line.contentStart - line.start >= 1 && !/[.;]$/.test(lines[last].text.slice(0, 300).split(/\s{3,}/)[0].trimEnd()) && !seenLuu;
     if (!dash && !indentedCont) break;
     if (seenLuu && !dash) break;
     if (seenLuu && s.length > 40) break;
@@ -139,7 +151,7 @@ function readSignature(lines: Line[], at: number, startOffset: number): { span: 
   if (isNameLine(contentOf(lines[at]).split(/\)\s*/).pop() ?? '')) return { span, next: at + 1 };
   for (let i = at + 1; i < lines.length && i <= at + 30; i++) {
     const raw = contentOf(lines[i]);
-    const s = raw.replace(/^[*_|\s]+|[*_|\s]+$/g, '');
+    const s = stripEnds(raw, ' *_|');
     if (s === '') continue;
     if (isUpper(s) && s.length <= 60 && !APPENDIX.test(s)) { span.end = trimmedEnd(lines[i]); last = i; continue; }
     if (/^[[(]?\s*đã\s+ký\s*[\])]?$/iu.test(s)) { span.end = trimmedEnd(lines[i]); last = i; continue; }
@@ -209,7 +221,7 @@ function parseOutlineUnsafe(doc: PlanDocument): OutlineResult {
     if (line.contentStart >= line.end) { i++; continue; }
     if (tableLines[i]) { stack = []; i++; continue; }
     const cs = skipMarkup(text, line.contentStart, line.end);
-    const s = text.slice(cs, trimmedEnd(line)).replace(/[*_]+$/, '');
+    const s = stripEnds(text.slice(cs, trimmedEnd(line)), '*_', 'end');
 
     // Nơi nhận (and a signature beside it)
     if (RECIPIENTS.test(s)) {
@@ -247,7 +259,9 @@ function parseOutlineUnsafe(doc: PlanDocument): OutlineResult {
     // A signature without (or before) Nơi nhận: "TM. ỦY BAN NHÂN DÂN", "| T/M BỘ CHÍNH TRỊ".
     {
       const sigText = s.replace(/^\|\s*/, '');
-      if (SIGNATURE.test(sigText) && (items.length > 0 || i > bodyStartLine + 3)) {
+      // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": the title is in capitals ("Q. Hoàn Kiếm" is not one)
+      const sigTitle = sigText.replace(/^\S+\s*/, '').slice(0, 20);
+      if (SIGNATURE.test(sigText) && isUpper(sigTitle) && (items.length > 0 || i > bodyStartLine + 3)) {
         const at = line.start + line.text.indexOf(sigText.slice(0, 3));
         const sig = readSignature(lines, i, at);
         boundaries.push(line.contentStart);
@@ -300,6 +314,11 @@ function parseOutlineUnsafe(doc: PlanDocument): OutlineResult {
     const key = levelKey(lab.label);
     const at = stack.findIndex((l) => l.key === key);
     if (at >= 0) stack = stack.slice(0, at);
+    else {
+      // A senior style never nests under a junior one: "VI." after "- …" closes the dashes.
+      const r = rankOf(key);
+      while (stack.length && rankOf(stack[stack.length - 1].key) > r) stack.pop();
+    }
     const parent = stack.length ? stack[stack.length - 1].item : -1;
     item.parent = parent;
     item.depth = stack.length;
@@ -377,9 +396,19 @@ function buildItem(doc: PlanDocument, lines: Line[], at: number, lab: LabelMatch
     if (RECIPIENTS.test(ns) || SIGNATURE.test(ns) || APPENDIX.test(ns)) break;
     const c = ns[0];
     const lowerOrDigit = /[\p{Ll}\d]/u.test(c);
-    const continues = lowerOrDigit || (!blank && prevText.length >= 50 && !isUpper(ns));
-    const upperHeadingCont = !blank && isUpper(prevText.slice(lab.textStart - line.start)) && isUpper(ns) && ns.length < 120;
-    if (!continues && !upperHeadingCont) break;
+    // PDF wraps leave continuation lines flush left while paragraphs start indented.
+    const indent = next.contentStart - next.start;
+    const newParagraph = indent > 0 && indent >= line.contentStart - line.start;
+    // "1 Đổi mới …" (an OCR'd label without its dot) starts a paragraph, it does not continue one.
+    const digitLabel = /^\d{1,2}\s+\p{Lu}/u.test(ns);
+    const upperHeading = isUpper(text.slice(lab.textStart, trimmedEnd(line)));
+    if (upperHeading) {
+      // a capitals heading continues only on capitals (a wrapped "NHIỆM VỤ VÀ / GIẢI PHÁP")
+      if (blank || !isUpper(ns) || ns.length >= 120) break;
+    } else {
+      const continues = (lowerOrDigit && !digitLabel) || (!blank && !newParagraph && prevText.length >= 50 && !isUpper(ns));
+      if (!continues) break;
+    }
     lastLine = n;
     k = n;
   }

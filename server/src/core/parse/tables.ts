@@ -5,6 +5,7 @@
 //    bare content line (147/KH-UBND appendix); such rows point at the row they continue.
 //  - as pipe tables: "TT | Tên nhiệm vụ | Cơ quan chủ trì | …", group rows "I. | Nâng cao … | | |".
 
+import { stripEnds } from './numbering';
 import type { AppendixTable, ColumnRole, Line, PlanDocument, Spanned, TableCell, TableColumn, TableRow } from '../model';
 
 const cache = new WeakMap<PlanDocument, AppendixTable[]>();
@@ -88,7 +89,8 @@ function extend(cells: Map<ColumnRole | number, TableCell>, key: ColumnRole | nu
   const to = line.start + line.text.trimEnd().length;
   const prev = cells.get(key);
   if (prev) {
-    prev.text = cleanCell(prev.text + (key === 'coordinators' ? '\n' : ' ') + text.slice(from, to));
+    // coordinators keep one agency line per line ("- Các sở, ban, ngành;" / "- UBND huyện …")
+    prev.text = prev.text + (key === 'coordinators' ? '\n' : ' ') + cleanCell(text.slice(from, to));
     prev.end = to;
   } else {
     cells.set(key, { start: from, end: to, text: cleanCell(text.slice(from, to)) });
@@ -107,7 +109,7 @@ function finish(w: Work, columns: TableColumn[]): TableRow {
 }
 
 function stripMarkup(s: string): string {
-  return s.replace(/^[*_#\s]+|[*_\s]+$/g, '');
+  return stripEnds(stripEnds(s, ' *_#', 'start'), ' *_', 'end');
 }
 
 /** A line that ends a table: a new appendix, footnotes ("[1] …"), Nơi nhận, a signature. */
@@ -137,13 +139,16 @@ function parseCellPerLine(text: string, lines: Line[], headerLine: number): { ta
   let lastLine = i - 1;
   const open = (line: Line): Work => ({ start: line.contentStart, end: line.start + line.text.trimEnd().length, cells: new Map(), group: false, rest: false });
   const flush = () => {
-    if (cur) rows.push(finish(cur, columns));
+    if (cur) pushRow(finish(cur, columns));
     cur = undefined;
   };
-  const lastComplete = () => {
-    for (let k = rows.length - 1; k >= 0; k--) if (rows[k].continues === undefined) return k;
-    return -1;
+  // rows[] only grows; remember the last row that is not a continuation (keeps this linear)
+  let lastOwn = -1;
+  const pushRow = (r: TableRow) => {
+    if (r.continues === undefined) lastOwn = rows.length;
+    rows.push(r);
   };
+  const lastComplete = () => lastOwn;
   // Bare content lines: all but the last continue the previous row (merged cells); the last
   // one opens the row whose lead/coordinators/time follow — unless `keepLast` is false.
   const resolvePending = (keepLast: boolean): Work | undefined => {
@@ -153,7 +158,7 @@ function parseCellPerLine(text: string, lines: Line[], headerLine: number): { ta
       const w = open(l);
       extend(w.cells, 'content', l, text);
       if (base >= 0) w.continues = base;
-      rows.push(finish(w, columns));
+      pushRow(finish(w, columns));
     }
     const last = keepLast ? pending[pending.length - 1] : undefined;
     pending = [];
@@ -184,6 +189,12 @@ function parseCellPerLine(text: string, lines: Line[], headerLine: number): { ta
     const dash = /^[-–+•]/.test(s);
     const time = isTimeCell(s);
     const agency = !time && (dash || isAgencyCell(s));
+    const leadSoFar = cur?.cells.get('lead');
+    if (cur && leadSoFar && !cur.cells.has('coordinators') && !time && s.length <= 60 && /(\svà|,|-)$/.test(leadSoFar.text)) {
+      extend(cur.cells, 'lead', line, text); // a lead cell wrapped in Word: "Sở Văn hóa, Thể thao và" / "Du lịch"
+      cur.end = lineEnd;
+      continue;
+    }
     if (!time && !agency) {
       // content
       if (cur && !cur.rest && !cur.cells.has('content')) {
@@ -263,7 +274,7 @@ function splitPipes(line: Line): TableCell[] {
   push(from, t.length);
   // A trailing pipe leaves an empty last cell: "a | b |". (A leading one keeps its empty
   // first cell: "| (5) …" has no TT — it continues the row above.)
-  if (cells.length > 1 && /\|\s*$/.test(t) && cells[cells.length - 1].text === '') cells.pop();
+  if (cells.length > 1 && t.trimEnd().endsWith('|') && cells[cells.length - 1].text === '') cells.pop();
   return cells;
 }
 
@@ -272,6 +283,7 @@ function parsePipe(text: string, lines: Line[], headerLine: number): { table: Ap
   const columns: TableColumn[] = headerCells.map((c) => ({ header: c.text, role: columnRole(c.text) ?? 'other' }));
   if (columns[0]?.role !== 'index' || !columns.some((c) => c.role === 'content')) return undefined;
   const rows: TableRow[] = [];
+  let lastOwn = -1;
   let lastLine = headerLine;
   for (let i = headerLine + 1; i < lines.length; i++) {
     const line = lines[i];
@@ -282,7 +294,7 @@ function parsePipe(text: string, lines: Line[], headerLine: number): { table: Ap
       break;
     }
     if (!line.text.includes('|')) break;
-    if (/^\s*\|?[\s:|-]+$/.test(line.text)) { lastLine = i; continue; } // Markdown separator row
+    if (/^[\s:|-]+$/.test(line.text)) { lastLine = i; continue; } // Markdown separator row
     lastLine = i;
     const raw = splitPipes(line);
     const first = raw[0];
@@ -293,12 +305,11 @@ function parsePipe(text: string, lines: Line[], headerLine: number): { table: Ap
       row.index = { start: first.start, end: first.end, value: idx };
       // "I." / "II" group rows head a group of tasks; "A." likewise.
       row.group = /^([IVX]{1,5}|[A-ZĐ])\.?$/.test(idx);
-    } else {
+    } else if (lastOwn >= 0) {
       // "| (5) …" continues the row above (a cell with a line break, pasted as a new line)
-      for (let k = rows.length - 1; k >= 0; k--) {
-        if (rows[k].continues === undefined) { row.continues = k; break; }
-      }
+      row.continues = lastOwn;
     }
+    if (row.continues === undefined) lastOwn = rows.length;
     rows.push(row);
   }
   if (rows.length === 0) return undefined;

@@ -6,6 +6,10 @@ import { datesIn, daysInMonth, findDates, lastDayOf } from './dates';
 
 // Period words. "hằng"/"hàng" are both written; "6 tháng" is a half-year report.
 const PERIODS: { re: RegExp; period: Period }[] = [
+  // "báo cáo năm/quý/tháng": the report of that period ("báo cáo tháng 6" names a month, not a period).
+  { re: /(?<![\p{L}])báo\s+cáo\s+(?:hằng\s+|hàng\s+)?năm(?![\p{L}\p{N}])(?!\s*\d)/iu, period: 'annual' },
+  { re: /(?<![\p{L}])báo\s+cáo\s+(?:hằng\s+|hàng\s+)?quý(?![\p{L}\p{N}])(?!\s*(?:\d|[IV]+(?![\p{L}])))/iu, period: 'quarterly' },
+  { re: /(?<![\p{L}])báo\s+cáo\s+(?:hằng\s+|hàng\s+)?tháng(?![\p{L}\p{N}])(?!\s*\d)/iu, period: 'monthly' },
   { re: /(?<![\p{L}\p{N}])(?:(?<!ngày\s{1,3})(?:định kỳ\s+)?(?:6|sáu)\s+tháng|nửa năm|bán niên)(?![\p{L}\p{N}])/iu, period: 'semiannual' },
   { re: /(?<![\p{L}\p{N}])(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])định kỳ\s+(?:01|1|một)\s+năm|(?<![\p{L}\p{N}])(?:định kỳ\s+)?năm\s+một\s+lần|(?<![\p{L}\p{N}])thường niên/iu, period: 'annual' },
   { re: /(?<![\p{L}\p{N}])(?:(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+quý|định kỳ\s+quý|tháng cuối quý)(?![\p{L}\p{N}])/iu, period: 'quarterly' },
@@ -75,7 +79,8 @@ export function parseTimeExpression(text: string, span: Span, dates: readonly Da
   let m: RegExpExecArray | null;
   while ((m = DEADLINE_RE.exec(text)) !== null) {
     const after = m.index + m[0].length;
-    const d = local.find((x) => x.start - base >= after && x.start - base <= after + 1);
+    // The date starts right after the cue, or at its "ngày" (the full form includes it).
+    const d = local.find((x) => x.start - base >= m!.index && x.start - base <= after + 1);
     // A period cue right after the date ("15/12 hằng năm") is part of the deadline.
     const tail = d ? text.slice(d.end - base, d.end - base + 20) : '';
     const tailPeriod = d ? findPeriod(tail) : undefined;
@@ -83,7 +88,10 @@ export function parseTimeExpression(text: string, span: Span, dates: readonly Da
     if (d && (d.form === 'dmy' || d.form === 'full' || d.form === 'dm' || d.form === 'my' || d.form === 'quarter' || d.form === 'year')) {
       let e = d.end - base;
       if (tailPeriod && tailPeriod.index <= 2) e = d.end - base + tailPeriod.index + tailPeriod.length;
-      const [s2, e2] = cover(m.index, e, period === tailPeriod ? undefined : period);
+      // A period elsewhere in the clause ("hằng năm … gửi trước ngày 10/12") qualifies the deadline
+      // but stays outside its span unless it is adjacent.
+      const near = period && period !== tailPeriod && Math.abs(period.index + period.length - m.index) <= 3 && !/^báo/iu.test(text.slice(period.index, period.index + 3)) ? period : undefined;
+      const [s2, e2] = cover(m.index, e, near);
       const resolved = withYear(d, d.year ?? contextYear);
       return mk('deadline', s2, e2, { date: d, ...(period ? { period: period.period } : {}), ...(resolved ? { resolved } : {}) });
     }

@@ -30,7 +30,7 @@ function isoOf(d: Ymd): string {
 }
 
 /** A written name with a trailing qualifier ("Sở Nội vụ tỉnh Tuyên Quang") reduced to the agency. */
-const QUALIFIER_WORDS = new Set(['tỉnh', 'thành', 'phố', 'trung', 'ương', 'thuộc', 'của', 'việt', 'nam', 'vn']);
+const QUALIFIER_WORDS = new Set(['tỉnh', 'thành', 'phố', 'trung', 'ương', 'thuộc', 'của', 'việt', 'nam', 'vn', 'khóa', 'khoá', 'tw']);
 
 /** An agency the text names, found by the registry's scan or by the task parser. */
 export interface AgencyMention {
@@ -103,7 +103,12 @@ export class AgencyIndex implements AgencyRegistry {
     if (!m || m.first !== 0) return undefined;
     const rest = tokens.slice(m.last + 1);
     const place = this.provinces.keyTokens;
-    if (rest.length <= 5 && rest.every((t) => QUALIFIER_WORDS.has(t.key) || place.has(t.key))) return this.ids.get(m.id);
+    const record = this.ids.get(m.id);
+    // "UBND phường Văn Phú", "UBND huyện Yên Sơn": a local body followed by its place name.
+    const local = record?.level === 'commune' || record?.level === 'district';
+    const qualifier = (t: Token) =>
+      QUALIFIER_WORDS.has(t.key) || place.has(t.key) || /^\d+$/.test(t.key) || /^[ivxl]+$/.test(t.key) || (local && t.upper);
+    if (rest.length <= 5 && rest.every(qualifier)) return record;
     return undefined;
   }
 

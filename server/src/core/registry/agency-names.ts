@@ -13,7 +13,7 @@ const TONE_RE = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/g;
 /** The key of one syllable (token): lower case, NFC, tone placement folded, "&" read as "và". */
 export function syllableKey(token: string): string {
   if (token === '&') return 'và';
-  return token.normalize('NFC').toLocaleLowerCase('vi').replace(/ƣ/g, 'ư').replace(TONE_RE, (m) => TONE_FOLD[m] ?? m);
+  return token.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư').replace(TONE_RE, (m) => TONE_FOLD[m] ?? m);
 }
 
 const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|&/gu;
@@ -36,23 +36,53 @@ export interface Token {
   upper: boolean;
 }
 
-/** Tokens of a text, in order (linear). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** A letter, digit or combining mark; fast paths for ASCII and Vietnamese, the regex for the rest. */
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1ea0 && c <= 0x1ef9) || (c >= 0x300 && c <= 0x36f)) return true;
+  if (c >= 0xd800 && c <= 0xdfff) return false; // astral: not part of agency names
+  return WORD_CHAR.test(String.fromCharCode(c));
+}
+
+/** Tokens of a text, in order (linear). The text is expected in NFC (the model's text is). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const w = m[0];
-    const c = w[0];
-    tokens.push({ start: m.index, end: m.index + w.length, key: syllableKey(w), upper: c !== c.toLocaleLowerCase('vi') });
+  // Lower-case once; Vietnamese letters keep their length, so offsets line up (checked).
+  const lower = text.toLowerCase();
+  const aligned = lower.length === text.length;
+  // Read characters from `lower`, a fresh flat string: the model text may be a rope (built by
+  // concatenation), and per-character access to a rope from optimised code can cost O(n) each.
+  const src = aligned ? lower : text;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c === 38) {
+      tokens.push({ start: i, end: i + 1, key: 'và', upper: false });
+      i++;
+      continue;
+    }
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(src.charCodeAt(i))) i++;
+    let key = aligned ? lower.slice(start, i) : text.slice(start, i).toLowerCase();
+    if (key.length > 1) key = key.replace(TONE_RE, (x) => TONE_FOLD[x] ?? x);
+    const ch = text[start];
+    tokens.push({ start, end: i, key, upper: aligned ? ch !== lower[start] : ch !== ch.toLowerCase() });
   }
   return tokens;
 }
 
 /**
  * Whether two tokens can belong to one name: spaces, at most one hyphen/dash, comma or slash
- * ("Lao động - Thương binh", "Văn hóa, Thể thao"), and at most one line break (a Word table
- * cell wrapped: "Sở Văn hóa, Thể thao và\nDu lịch").
+ * ("Lao động - Thương binh", "Văn hóa, Thể thao"), and at most two line breaks (a Word table
+ * cell wrapped: "Sở Văn hóa, Thể thao và\nDu lịch"; a PDF column break: "Ban Chấp \n\nhành").
+ * A name only continues where the trie does, so a heading followed by its body is not joined.
  */
 export function joinable(text: string, from: number, to: number): boolean {
   if (to - from > 8) return false;
@@ -63,7 +93,7 @@ export function joinable(text: string, from: number, to: number): boolean {
     if (c === 32 || c === 9 || c === 0xa0) continue;
     if (c === 10 || c === 13) {
       if (c === 10 || text.charCodeAt(i + 1) !== 10) breaks++;
-      if (breaks > 1) return false;
+      if (breaks > 2) return false;
       continue;
     }
     if (c === 45 || c === 0x2013 || c === 0x2014 || c === 44 || c === 47) {
@@ -154,8 +184,14 @@ export function scanNames(text: string, tokens: readonly Token[], root: TrieNode
 }
 
 /** Strip diacritics (đ → d): syllables that differ only in marks are likely typos or OCR noise. */
+const bareCache = new Map<string, string>();
 function bare(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+  let v = bareCache.get(s);
+  if (v === undefined) {
+    v = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+    if (bareCache.size < 20000) bareCache.set(s, v);
+  }
+  return v;
 }
 
 /** Levenshtein distance, capped: small strings only (syllables). */

@@ -1,7 +1,51 @@
-import type { LintConfig } from '../config';
-import type { DirectiveRegistry } from './registry';
+// Well-known directives (data/directives.json) plus the user's own (.kehoach.json "directives").
+// Looked up by symbol, whatever the separators ("94/NQ-CP", the miswritten "94-NQ/CP").
 
-/** Load data/directives.json plus the config's `directives`. */
-export function loadDirectiveRegistry(_config: LintConfig): DirectiveRegistry {
-  return { all: () => [], lookup: () => undefined }; // TODO(parent)
+import * as fs from 'fs';
+import * as path from 'path';
+import type { LintConfig } from '../config';
+import type { DirectiveRecord, DirectiveRegistry } from './registry';
+import { numberKey, parseSymbol } from '../parent/docnum';
+
+interface DirectivesFile {
+  directives: (DirectiveRecord & { source?: string })[];
+}
+
+let builtIn: DirectiveRecord[] | undefined;
+
+/** data/directives.json, read once. The compiled file sits at out/server/src/core/registry. */
+function loadBuiltIn(): DirectiveRecord[] {
+  if (builtIn) return builtIn;
+  builtIn = [];
+  for (const candidate of [path.resolve(__dirname, '../../../../../data/directives.json'), path.resolve(__dirname, '../../../../data/directives.json')]) {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(candidate, 'utf8')) as DirectivesFile;
+      if (Array.isArray(parsed.directives)) {
+        builtIn = parsed.directives.filter((d) => typeof d.symbol === 'string');
+        break;
+      }
+    } catch {
+      // not there (bundled differently): try the next place; an empty registry is still valid
+    }
+  }
+  return builtIn;
+}
+
+function keyOf(symbol: string): string {
+  const n = parseSymbol(symbol);
+  return n ? numberKey(n) : symbol.normalize('NFC').replace(/\s+/g, '').toLocaleUpperCase('vi');
+}
+
+/** Load data/directives.json plus the config's `directives` (the user's entries win). */
+export function loadDirectiveRegistry(config: LintConfig): DirectiveRegistry {
+  const byKey = new Map<string, DirectiveRecord>();
+  for (const d of loadBuiltIn()) byKey.set(keyOf(d.symbol), d);
+  for (const d of config.directives ?? []) {
+    if (!d || typeof d.symbol !== 'string') continue;
+    const k = keyOf(d.symbol);
+    const base = byKey.get(k);
+    byKey.set(k, { ...(base ?? {}), ...d, type: base?.type ?? parseSymbol(d.symbol)?.type ?? '' });
+  }
+  const all = [...byKey.values()];
+  return { all: () => all, lookup: (symbol: string) => byKey.get(keyOf(symbol)) };
 }

@@ -4,31 +4,89 @@
 
 import type { Rule } from '../rule';
 // -- imports: numbering
+import { numberingSequence } from './numbering-sequence';
+import { numberingLetterOrder } from './numbering-letter-order';
+import { numberingParent } from './numbering-parent';
+import { numberingStyle } from './numbering-style';
+import { numberingAppendixRow } from './numbering-appendix-row';
 // -- imports: lead-agency
+import { leadAgencyMissing } from './lead-agency-missing';
+import { leadAgencyCollective } from './lead-agency-collective';
+import { leadAgencyMultiple } from './lead-agency-multiple';
+import { leadAgencyAlsoCoordinator } from './lead-agency-also-coordinator';
 // -- imports: reporting
+import { reportingNoDeadline } from './reporting-no-deadline';
+import { reportingConsolidationOrder } from './reporting-consolidation-order';
 // -- imports: citation
+import { citationSymbolForm } from './citation-symbol-form';
+import { citationIssuerMismatch } from './citation-issuer-mismatch';
+import { citationTypeMismatch } from './citation-type-mismatch';
+import { citationInconsistent } from './citation-inconsistent';
+import { citationMissingDate } from './citation-missing-date';
+import { citationFutureDate } from './citation-future-date';
+import { citationRegistryMismatch } from './citation-registry-mismatch';
+import { citationBlankNumber } from './citation-blank-number';
 // -- imports: date
+import { dateInvalid } from './date-invalid';
+import { dateNd30Form } from './date-nd30-form';
 // -- imports: structure
+import { structureSections } from './structure-sections';
+import { structureHeader } from './structure-header';
+import { structureDocType } from './structure-doc-type';
 // -- imports: encoding
 import { encodingLegacyLetter } from './encoding-legacy-letter';
 import { encodingMisplacedMark } from './encoding-misplaced-mark';
 import { encodingSpacePunctuation } from './encoding-space-punctuation';
 import { encodingLegacyFont } from './encoding-legacy-font';
 // -- imports: agency
+import { agencyDefunct } from './agency-defunct';
+import { agencyDistrictLevel } from './agency-district-level';
+import { agencyProvinceMerged } from './agency-province-merged';
+import { agencyMisspelled } from './agency-misspelled';
+import { agencyInconsistentName } from './agency-inconsistent-name';
 
 export const RULES: readonly Rule[] = [
   // -- rules: numbering
+  numberingSequence,
+  numberingLetterOrder,
+  numberingParent,
+  numberingStyle,
+  numberingAppendixRow,
   // -- rules: lead-agency
+  leadAgencyMissing,
+  leadAgencyCollective,
+  leadAgencyMultiple,
+  leadAgencyAlsoCoordinator,
   // -- rules: reporting
+  reportingNoDeadline,
+  reportingConsolidationOrder,
   // -- rules: citation
+  citationSymbolForm,
+  citationIssuerMismatch,
+  citationTypeMismatch,
+  citationInconsistent,
+  citationMissingDate,
+  citationFutureDate,
+  citationRegistryMismatch,
+  citationBlankNumber,
   // -- rules: date
+  dateInvalid,
+  dateNd30Form,
   // -- rules: structure
+  structureSections,
+  structureHeader,
+  structureDocType,
   // -- rules: encoding
   encodingLegacyLetter,
   encodingMisplacedMark,
   encodingSpacePunctuation,
   encodingLegacyFont,
   // -- rules: agency
+  agencyDefunct,
+  agencyDistrictLevel,
+  agencyProvinceMerged,
+  agencyMisspelled,
+  agencyInconsistentName,
 ];
 
 export function findRule(idOrAlias: string): Rule | undefined {

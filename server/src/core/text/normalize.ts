@@ -39,7 +39,8 @@ export function normalizeText(source: string): NormalizedText {
   while ((m = CLUSTER.exec(source)) !== null) {
     out.push(source.slice(last, m.index));
     modelPos += m.index - last;
-    const piece = m[0].normalize('NFC');
+    // "ƣ" + a combining tone must compose as "ư" + tone, so swap the legacy letter first.
+    const piece = legacy(m[0]).normalize('NFC');
     if (piece.length !== m[0].length) {
       for (let i = 0; i < piece.length; i++) {
         bpModel.push(modelPos + i);

@@ -1,0 +1,140 @@
+// The VS Code client: starts the language server over IPC, adds the commands and a status-bar
+// item with the active plan's finding counts. Everything about plans lives in the server.
+
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+const LANGUAGE_ID = 'kehoach';
+const SERVER_FIX_ALL = 'kehoach.server.fixAll';
+const SERVER_RENUMBER = 'kehoach.server.renumber';
+
+let client: LanguageClient | undefined;
+
+/** Vietnamese unless VS Code runs in English (the server follows the same choice). */
+function t(vi: string, en: string): string {
+  const setting = vscode.workspace.getConfiguration('kehoach').get<string>('locale', 'auto');
+  const locale = setting === 'auto' ? vscode.env.language : setting;
+  return /^en\b/i.test(locale) ? en : vi;
+}
+
+interface SnippetData {
+  snippet?: { uri: string; position: { line: number; character: number }; text: string };
+}
+
+/** Actions that insert a "- Cơ quan chủ trì: " line come with a snippet: make its placeholder a tab stop. */
+const middleware: Middleware = {
+  async provideCodeActions(document, range, context, token, next) {
+    const actions = await next(document, range, context, token);
+    if (!actions) return actions;
+    for (const action of actions) {
+      if (!(action instanceof vscode.CodeAction)) continue;
+      const data = (action as vscode.CodeAction & { data?: SnippetData }).data;
+      const s = data?.snippet;
+      if (!s || s.uri !== document.uri.toString()) continue;
+      const pos = new vscode.Position(s.position.line, s.position.character);
+      const edit = new vscode.WorkspaceEdit();
+      edit.set(document.uri, [new vscode.SnippetTextEdit(new vscode.Range(pos, pos), new vscode.SnippetString(s.text))]);
+      action.edit = edit;
+    }
+    return actions;
+  },
+};
+
+function activePlan(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  return editor && editor.document.languageId === LANGUAGE_ID ? editor : undefined;
+}
+
+async function runServerCommand(command: string): Promise<void> {
+  const editor = activePlan();
+  if (!editor) {
+    void vscode.window.showInformationMessage(t('Hãy mở một kế hoạch (ngôn ngữ "Kế hoạch") trước.', 'Open a plan (language "Kế hoạch") first.'));
+    return;
+  }
+  if (!client) return;
+  const r = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [editor.document.uri.toString()] })) as { applied?: boolean; edits?: number } | null;
+  if (!r || !r.edits) void vscode.window.setStatusBarMessage(t('Kế hoạch: không có gì để sửa', 'Kế hoạch: nothing to fix'), 3000);
+}
+
+function createStatusItem(context: vscode.ExtensionContext): void {
+  const item = vscode.window.createStatusBarItem('kehoach.findings', vscode.StatusBarAlignment.Left, 0);
+  item.name = 'Kế hoạch';
+  item.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(item);
+  const update = () => {
+    const editor = activePlan();
+    if (!editor) {
+      item.hide();
+      return;
+    }
+    let errors = 0, warnings = 0, others = 0;
+    for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
+      if (d.source !== 'kehoach') continue;
+      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+      else others++;
+    }
+    item.text = `$(checklist) ${errors} $(error) ${warnings} $(warning)`;
+    item.tooltip = t(
+      `Kế hoạch: ${errors} lỗi, ${warnings} cảnh báo, ${others} gợi ý — bấm để mở bảng Problems`,
+      `Kế hoạch: ${errors} errors, ${warnings} warnings, ${others} other findings — click to open Problems`,
+    );
+    item.show();
+  };
+  context.subscriptions.push(
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const editor = activePlan();
+      if (editor && e.uris.some((u) => u.toString() === editor.document.uri.toString())) update();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidOpenTextDocument(update),
+  );
+  update();
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('out', 'server', 'src', 'main.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    outputChannelName: 'Kế hoạch',
+    middleware,
+  };
+  // The client id "kehoach" makes the "kehoach.trace.server" setting trace the protocol;
+  // the initialize request carries vscode.env.language as the locale.
+  client = new LanguageClient('kehoach', 'Kế hoạch', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('kehoach.treatAsPlan', async (uri?: vscode.Uri) => {
+      const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) return;
+      await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    }),
+    vscode.commands.registerCommand('kehoach.fixAll', () => runServerCommand(SERVER_FIX_ALL)),
+    vscode.commands.registerCommand('kehoach.renumber', () => runServerCommand(SERVER_RENUMBER)),
+    vscode.commands.registerCommand('kehoach.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  createStatusItem(context);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}

@@ -1,0 +1,82 @@
+// `kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD] [--config FILE]`:
+// the assignment matrix — each agency, the tasks it leads and supports, their deadlines.
+// Exit codes: 0 printed, 2 bad usage or unreadable file.
+
+import * as path from 'path';
+import { parsePlan } from '../core/parse';
+import { resolvePlanDate } from '../core/check';
+import { defaultConfig, mergeConfig, type LintConfig } from '../core/config';
+import { loadAgencyRegistry } from '../core/registry/agencies';
+import { buildAssignmentMatrix, formatMatrixCsv, formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../core/report/agencies';
+import { readPlanFile } from './input';
+import { loadProjectConfig, readProjectFile } from '../projectConfig';
+
+const FORMATS = ['text', 'markdown', 'csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `Cách dùng / usage: kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD] [--config FILE]\n`;
+
+/** Files above this size are not read (the same limit as `kehoach check`). */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+interface Args {
+  format: Format;
+  date?: string;
+  config?: string;
+  file?: string;
+}
+
+function parseArgs(args: string[]): Args | string {
+  const a: Args = { format: 'text' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    let v: string | undefined;
+    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
+      v = arg.startsWith('--format=') ? arg.slice(9) : args[++i];
+      if (!v || !(FORMATS as readonly string[]).includes(v)) return `định dạng không hợp lệ: ${v ?? ''} (format must be text, markdown, csv or json)`;
+      a.format = v as Format;
+    } else if (arg === '--date' || arg.startsWith('--date=')) {
+      v = arg.startsWith('--date=') ? arg.slice(7) : args[++i];
+      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || isNaN(Date.parse(v))) return `ngày không hợp lệ: ${v ?? ''} (--date takes YYYY-MM-DD)`;
+      a.date = v;
+    } else if (arg === '--config') {
+      v = args[++i];
+      if (!v) return '--config cần một giá trị (needs a value)';
+      a.config = v;
+    } else if (arg.startsWith('-') && arg !== '-') return `tùy chọn không rõ: ${arg} (unknown option)`;
+    else if (a.file) return `chỉ nhận một tệp kế hoạch (one PLAN only): ${arg}`;
+    else a.file = arg;
+  }
+  if (!a.file) return 'thiếu tệp kế hoạch (no PLAN given)';
+  return a;
+}
+
+export async function runAgencies(args: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`kehoach agencies: ${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const file = parsed.file!;
+  const project = parsed.config ? readProjectFile(path.resolve(parsed.config)) : loadProjectConfig(file);
+  for (const p of project.problems) io.err(`kehoach: ${p}\n`);
+  if (parsed.config && project.problems.length) return 2;
+  let config: LintConfig = mergeConfig(defaultConfig(), project.config);
+  if (parsed.date) config = { ...config, planDate: parsed.date };
+
+  const input = readPlanFile(file);
+  if (input.text === undefined) {
+    io.err(`kehoach agencies: không đọc được ${file}: ${input.error ?? 'lỗi không rõ'} (cannot read the file)\n`);
+    return 2;
+  }
+  if (Buffer.byteLength(input.text) > MAX_BYTES) {
+    io.err(`kehoach agencies: ${file}: tệp quá lớn (> 20 MB), không xử lý (file too large)\n`);
+    return 2;
+  }
+  const doc = parsePlan(input.text);
+  const { date } = resolvePlanDate(doc, config);
+  const matrix = buildAssignmentMatrix(doc, loadAgencyRegistry(config), date);
+  const format = { text: formatMatrixText, markdown: formatMatrixMarkdown, csv: formatMatrixCsv, json: formatMatrixJson }[parsed.format];
+  io.out(format(matrix));
+  return 0;
+}

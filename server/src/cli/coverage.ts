@@ -1,0 +1,140 @@
+// `kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json] [--locale vi|en]`:
+// the table parent task → plan items → lead agency → deadline → status. Without --parent, the
+// parents are the files in the plan's folder whose header carries a number the plan cites, and
+// those listed in `.kehoach.json` ("parents", or "directives" with a path).
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { parsePlan } from '../core/parse';
+import type { PlanDocument } from '../core/model';
+import { localeFrom, type Locale } from '../core/i18n';
+import { citedParents, parentKeyOf } from '../core/parent/extract';
+import { matchCoverage } from '../core/parent/match';
+import { formatReport, type ReportFormat } from '../core/parent/report';
+import { readPlanFile } from './input';
+import { loadProjectConfig } from '../projectConfig';
+
+export interface CoverageIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const USAGE = 'kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json] [--locale vi|en]';
+const FORMATS: ReportFormat[] = ['text', 'markdown', 'csv', 'json'];
+/** Folder scan limits: a plan's folder may hold anything; read only plausible text files. */
+const SCAN_MAX_FILES = 300;
+const SCAN_MAX_BYTES = 5 * 1024 * 1024;
+const SCAN_EXT = /\.(txt|md|kehoach)$/i;
+
+interface Args {
+  plan?: string;
+  parents: string[];
+  format: ReportFormat;
+  locale: Locale;
+}
+
+function parseArgs(args: string[]): Args | string {
+  const a: Args = { parents: [], format: 'text', locale: 'vi' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.indexOf('=');
+    const [name, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    if (name === '--parent' || name === '-p') {
+      const v = value();
+      if (!v) return `${name} cần một tệp (needs a FILE)`;
+      a.parents.push(v);
+    } else if (name === '--format' || name === '-f') {
+      const v = value();
+      if (!v || !FORMATS.includes(v as ReportFormat)) return `định dạng không hợp lệ: ${v ?? ''} (format must be text, markdown, csv or json)`;
+      a.format = v as ReportFormat;
+    } else if (name === '--locale') {
+      a.locale = localeFrom(value());
+    } else if (name.startsWith('-') && name !== '-') {
+      return `tùy chọn không rõ: ${arg} (unknown option)`;
+    } else if (a.plan === undefined) a.plan = arg;
+    else return `chỉ một kế hoạch mỗi lần (one PLAN at a time): ${arg}`;
+  }
+  if (!a.plan) return 'thiếu tệp kế hoạch (no PLAN given)';
+  return a;
+}
+
+function readDoc(file: string, io: CoverageIo): PlanDocument | undefined {
+  const input = readPlanFile(file);
+  if (input.error || input.text === undefined) {
+    io.err(`${file}: ${input.error ?? 'không đọc được (unreadable)'}\n`);
+    return undefined;
+  }
+  return parsePlan(input.text);
+}
+
+/** Parents for a plan when none are given: project file entries, then the plan's folder. */
+export function findParentFiles(planFile: string, plan: PlanDocument): string[] {
+  const wanted = new Set(citedParents(plan).map((c) => c.key));
+  const ownKey = parentKeyOf(plan)?.key;
+  const project = loadProjectConfig(planFile).config;
+  const found: string[] = [...(project.parents ?? [])];
+  for (const d of project.directives ?? []) {
+    if (!d.path) continue;
+    const key = parentKeyOf(parsePlan(d.symbol));
+    if (!key || wanted.has(key.key)) found.push(d.path);
+  }
+  if (wanted.size === 0) return dedupe(found);
+  const dir = path.dirname(path.resolve(planFile));
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir).filter((n) => SCAN_EXT.test(n)).sort().slice(0, SCAN_MAX_FILES);
+  } catch {
+    // an unreadable folder just has no parents to offer
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (path.resolve(file) === path.resolve(planFile)) continue;
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || stat.size > SCAN_MAX_BYTES) continue;
+      // The header is in the first lines: parse only those to get the key.
+      const fd = fs.openSync(file, 'r');
+      const buf = Buffer.alloc(Math.min(stat.size, 6000));
+      fs.readSync(fd, buf, 0, buf.length, 0);
+      fs.closeSync(fd);
+      const key = parentKeyOf(parsePlan(buf.toString('utf8')));
+      if (key && key.key !== ownKey && wanted.has(key.key)) found.push(file);
+    } catch {
+      // skip files we cannot read
+    }
+  }
+  return dedupe(found);
+}
+
+function dedupe(files: string[]): string[] {
+  return [...new Set(files.map((f) => path.resolve(f)))];
+}
+
+export async function runCoverage(args: string[], io: CoverageIo): Promise<number> {
+  const a = parseArgs(args);
+  if (typeof a === 'string') {
+    io.err(`${a}\n${USAGE}\n`);
+    return 2;
+  }
+  const plan = readDoc(a.plan!, io);
+  if (!plan) return 2;
+  const parentFiles = a.parents.length > 0 ? a.parents : findParentFiles(a.plan!, plan);
+  if (parentFiles.length === 0) {
+    const cited = citedParents(plan).map((c) => c.symbol).join(', ');
+    io.err(
+      a.locale === 'en'
+        ? `no parent directive found${cited ? ` (the plan cites ${cited})` : ''}: give one with --parent FILE or list it in .kehoach.json "parents"\n`
+        : `không tìm thấy văn bản cấp trên${cited ? ` (kế hoạch trích dẫn ${cited})` : ''}: chỉ ra bằng --parent TỆP hoặc khai báo "parents" trong .kehoach.json\n`,
+    );
+    return 2;
+  }
+  const results = [];
+  for (const file of parentFiles) {
+    const parent = readDoc(file, io);
+    if (!parent) return 2;
+    results.push(matchCoverage(plan, parent));
+  }
+  io.out(formatReport(results, a.format, a.locale));
+  return 0;
+}

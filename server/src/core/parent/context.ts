@@ -1,0 +1,93 @@
+// Shared state for the parent rules of one check: the parents given, and the coverage of the plan
+// against each, computed once per plan document and read by every parent rule.
+
+import type { PlanDocument, Span } from '../model';
+import type { RelatedPlace } from '../rule';
+import { LineIndex } from '../text/lines';
+import { t } from '../i18n';
+import { citedParents, parentKeyOf, type DocKey, type ParentCitation } from './extract';
+import { matchCoverage, type CoverageResult } from './match';
+
+/** A parent directive's text, parsed, with where it came from. */
+export interface ParentDoc {
+  doc: PlanDocument;
+  /** File path (for related information and reports). */
+  path?: string;
+}
+
+export interface ParentLink {
+  parent: ParentDoc;
+  key?: DocKey;
+  /** The plan's citation of this parent, when it cites it. */
+  citation?: ParentCitation;
+  /** The citation was found by type, issuer and date, under a different number. */
+  numberMismatch: boolean;
+  /** Citations with this parent's type, issuer and date but another number. */
+  miscited: ParentCitation[];
+  coverage: CoverageResult;
+}
+
+export class ParentContext {
+  private readonly cache = new WeakMap<PlanDocument, ParentLink[]>();
+  private readonly lineIndexes = new WeakMap<PlanDocument, LineIndex>();
+  constructor(readonly parents: readonly ParentDoc[]) {}
+
+  /** Each parent with its citation in the plan and the plan's coverage of it (cached per plan). */
+  links(plan: PlanDocument): ParentLink[] {
+    let links = this.cache.get(plan);
+    if (links) return links;
+    const cites = citedParents(plan);
+    const ownKey = parentKeyOf(plan)?.key;
+    links = this.parents
+      .map((p) => {
+        const key = parentKeyOf(p.doc);
+        let citation = key ? cites.find((c) => c.key === key.key) : undefined;
+        // Cited under another number? Same type, issuer and date is the same document miscited.
+        const d = key?.date;
+        const miscited = key && d
+          ? cites.filter(
+              (c) =>
+                c.key !== key.key &&
+                c.number.type.toLocaleUpperCase('vi') === key.type.toLocaleUpperCase('vi') &&
+                c.number.issuer.toLocaleUpperCase('vi') === key.issuer.toLocaleUpperCase('vi') &&
+                c.date !== undefined && c.date.year === d.year && c.date.month === d.month && c.date.day === d.day,
+            )
+          : [];
+        const numberMismatch = !citation && miscited.length > 0;
+        if (numberMismatch) citation = miscited[0];
+        return { parent: p, key, citation, numberMismatch, miscited };
+      })
+      // A plan given as its own parent (a folder scan) is not a parent.
+      .filter((l) => !(ownKey && l.key && l.key.key === ownKey))
+      .map((l) => ({ ...l, coverage: matchCoverage(plan, l.parent.doc) }));
+    this.cache.set(plan, links);
+    return links;
+  }
+
+  /** A place in a parent's file, LSP-style, for related information. */
+  related(parent: ParentDoc, span: Span, message: RelatedPlace['message']): RelatedPlace {
+    let index = this.lineIndexes.get(parent.doc);
+    if (!index) this.lineIndexes.set(parent.doc, (index = new LineIndex(parent.doc.source)));
+    const a = index.positionAt(parent.doc.toSourceOffset(span.start));
+    const b = index.positionAt(parent.doc.toSourceOffset(span.end));
+    return { message, file: { path: parent.path ?? '', line: a.line, character: a.character, endLine: b.line, endCharacter: b.character } };
+  }
+}
+
+/** Where a finding about a parent stands in the plan: its citation, else the subject, else line 1. */
+export function anchorOf(plan: PlanDocument, link: ParentLink): Span {
+  if (link.citation) return { start: link.citation.number.start, end: link.citation.number.end };
+  if (plan.header.subject) return { start: plan.header.subject.start, end: plan.header.subject.end };
+  if (plan.header.docType) return { start: plan.header.docType.start, end: plan.header.docType.end };
+  const first = plan.lines.find((l) => l.contentStart < l.end);
+  return first ? { start: first.contentStart, end: first.end } : { start: 0, end: 0 };
+}
+
+/** "Nghị quyết 34-NQ/TU" for messages. */
+export function parentName(link: ParentLink): string {
+  const sym = link.key?.symbol ?? link.citation?.symbol ?? link.parent.path ?? '?';
+  const word = link.citation?.typeWord;
+  return word ? `${word} ${sym}` : sym;
+}
+
+export const RELATED_PARENT = (label: string) => t(`nhiệm vụ ${label} trong văn bản cấp trên`, `task ${label} in the parent directive`);

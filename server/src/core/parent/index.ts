@@ -1,0 +1,10 @@
+// Parent-directive coverage (issue 4): pure functions the CLI and the language server call.
+export { parentKeyOf, citedParents, extractParentTasks, levelOfIssuer, type DocKey, type ParentCitation, type ParentTask, type Level } from './extract';
+export { matchCoverage, laterDeadlines, DEFAULT_THRESHOLDS, type CoverageResult, type TaskCoverage, type PlanMatch, type CoverageStatus, type CoverageOptions } from './match';
+export { wordDiff, type DiffPart } from './diff';
+export { unitsOf, type Unit } from './units';
+export { textSimilarity, syllables } from './similarity';
+export { parentRules, PARENT_RULE_META } from './rules';
+export { ParentContext, type ParentDoc } from './context';
+export { formatReport, formatText, formatMarkdown, formatCsv, formatJson, reportRows, type ReportFormat } from './report';
+export { canonicalSymbol, numberKey, parseSymbol } from './docnum';

@@ -1,0 +1,107 @@
+// KH101: numbers within one level go in sequence — no duplicate ("III." twice, as in the Thái
+// Nguyên plan), no gap ("I, II, IV", as in 34-NQ/TU). A list that starts again at 1 is a new list,
+// not a mistake. Điểm letters out of the Vietnamese order are KH102's.
+
+import type { Rule } from '../rule';
+import { t } from '../i18n';
+import { findSuspectLabels } from '../parse/outline';
+import { letterAt, toRoman, upperLetterAt } from '../parse/numbering';
+import type { NumberingLabel, OutlineItem } from '../model';
+import { renumberFix, runsOf, shown, siblingGroups } from './numbering-common';
+
+function expectedLabel(l: NumberingLabel, v: number): string {
+  switch (l.style) {
+    case 'roman': return `${toRoman(v)}.`;
+    case 'upper-letter': return `${upperLetterAt(v) ?? '?'}.`;
+    case 'letter': return `${letterAt(v) ?? '?'})`;
+    case 'decimal': return [...(l.parts ?? []).slice(0, -1), v].join('.') + '.';
+    default: return `${v}.`;
+  }
+}
+
+export const numberingSequence: Rule = {
+  id: 'KH101',
+  alias: 'numbering-sequence',
+  category: 'numbering',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: t('Số thứ tự các mục cùng cấp bị trùng hoặc bị bỏ sót', 'Items at one level are numbered twice or skip a number'),
+  rationale: t(
+    'Nghị định 30/2020/NĐ-CP (Phụ lục I) đánh số mục bằng số La Mã, khoản bằng số Ả Rập, điểm bằng chữ cái, theo thứ tự liên tục. ' +
+      'Số trùng hoặc bị bỏ sót làm sai việc viện dẫn ("mục III", "điểm b khoản 2") và thường cho thấy một phần nội dung bị xóa hoặc dán thừa. ' +
+      'Sửa: đánh số lại các mục tiếp theo.',
+    'Decree 30/2020/NĐ-CP (Appendix I) numbers sections with Roman numerals, clauses with Arabic numerals and points with letters, in an unbroken sequence. ' +
+      'A repeated or skipped number breaks cross-references ("section III", "point b of clause 2") and often shows that content was deleted or pasted twice. ' +
+      'Fix: renumber the following items.',
+  ),
+  check(ctx) {
+    const doc = ctx.doc;
+    // OCR-garbled labels ("Š." for "5.") explain a gap; do not call it a missing number.
+    // (a Roman numeral is never garbled into these shapes, so Roman gaps are always reported)
+    const suspects = findSuspectLabels(doc).map((s) => s.start);
+    // …but only a suspect at this level: one inside the previous item's children belongs to them.
+    const suspectBetween = (prev: OutlineItem, cur: OutlineItem) => {
+      const firstChild = prev.children.length ? doc.items[prev.children[0]].start : cur.start;
+      if (prev.label?.style === 'roman') return false;
+      // suspects are in document order: find the first after prev.start (binary search)
+      let lo = 0, hi = suspects.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (suspects[mid] <= prev.start) lo = mid + 1; else hi = mid;
+      }
+      return lo < suspects.length && suspects[lo] < cur.start && suspects[lo] < firstChild;
+    };
+    for (const group of siblingGroups(doc)) {
+      const style = group[0].label!.style;
+      if (style === 'letter') {
+        // f/j/w/z or a skipped đ: KH102 reports the order of điểm letters
+        const letters = group.map((i) => i.label!.letter ?? '');
+        if (letters.some((l) => 'fjwz'.includes(l) && l !== '') || letters.some((l, k) => l === 'e' && letters[k - 1] === 'd')) continue;
+      }
+      for (const run of runsOf(group)) {
+        let prev: (typeof run)[number] | undefined;
+        for (let k = 0; k < run.length; k++) {
+          const it = run[k];
+          const l = it.label!;
+          const v = l.value;
+          if (v === undefined) continue;
+          const pv = prev?.label?.value;
+          if (prev && pv !== undefined) {
+            if (v === pv) {
+              ctx.report({
+                span: l,
+                message: t(`Số thứ tự "${shown(l)}" bị trùng với mục trước; mục này phải là "${expectedLabel(l, pv + 1)}"`, `"${shown(l)}" repeats the previous item's number; this should be "${expectedLabel(l, pv + 1)}"`),
+                related: [{ message: t('Mục đã dùng số này', 'The item that already uses this number'), span: prev.label! }],
+                fixes: renumberFix(run, k, pv + 1),
+              });
+              prev = it;
+              // the fix renumbers the rest of the run; do not report each follower again
+              break;
+            }
+            if (v > pv + 1 && !suspectBetween(prev, it)) {
+              const missing = v - pv === 2 ? `"${expectedLabel(l, pv + 1)}"` : `từ "${expectedLabel(l, pv + 1)}" đến "${expectedLabel(l, v - 1)}"`;
+              const missingEn = v - pv === 2 ? `"${expectedLabel(l, pv + 1)}"` : `"${expectedLabel(l, pv + 1)}" to "${expectedLabel(l, v - 1)}"`;
+              ctx.report({
+                span: l,
+                message: t(`Số thứ tự bị bỏ sót: sau "${shown(prev.label!)}" là "${shown(l)}", thiếu ${missing}`, `A number is skipped: "${shown(l)}" follows "${shown(prev.label!)}", ${missingEn} is missing`),
+                related: [{ message: t('Mục đứng trước', 'The previous item'), span: prev.label! }],
+                fixes: renumberFix(run, k, pv + 1),
+              });
+              break;
+            }
+            if (v < pv) {
+              ctx.report({
+                span: l,
+                message: t(`Số thứ tự "${shown(l)}" đứng sau "${shown(prev.label!)}": sai thứ tự`, `"${shown(l)}" comes after "${shown(prev.label!)}": out of order`),
+                related: [{ message: t('Mục đứng trước', 'The previous item'), span: prev.label! }],
+                fixes: renumberFix(run, k, pv + 1),
+              });
+              break;
+            }
+          }
+          prev = it;
+        }
+      }
+    }
+  },
+};
