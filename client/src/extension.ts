@@ -82,7 +82,7 @@ function createStatusItem(context: vscode.ExtensionContext): void {
       else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
       else others++;
     }
-    item.text = `$(checklist) ${errors} $(error) ${warnings} $(warning)`;
+    item.text = `$(checklist) $(error) ${errors} $(warning) ${warnings}`;
     item.tooltip = t(
       `Kế hoạch: ${errors} lỗi, ${warnings} cảnh báo, ${others} gợi ý — bấm để mở bảng Problems`,
       `Kế hoạch: ${errors} errors, ${warnings} warnings, ${others} other findings — click to open Problems`,

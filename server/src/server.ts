@@ -190,11 +190,26 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return doc ? { version: doc.version, text: doc.getText() } : undefined;
   }
 
-  async function analyze(uri: string): Promise<Analysis | undefined> {
+  /** One analysis in flight per document version: validation and feature requests share it. */
+  const inFlight = new Map<string, { version: number; gen: number; promise: Promise<Analysis | undefined> }>();
+
+  function analyze(uri: string): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
-    if (!doc) return undefined;
+    if (!doc) return Promise.resolve(undefined);
     const cached = analyses.get(uri);
-    if (cached && cached.gen === generation && cached.analysis.version === doc.version) return cached.analysis;
+    if (cached && cached.gen === generation && cached.analysis.version === doc.version) return Promise.resolve(cached.analysis);
+    const running = inFlight.get(uri);
+    if (running && running.version === doc.version && running.gen === generation) return running.promise;
+    const entry = { version: doc.version, gen: generation, promise: analyzeNow(uri) };
+    inFlight.set(uri, entry);
+    const clear = () => {
+      if (inFlight.get(uri) === entry) inFlight.delete(uri);
+    };
+    entry.promise.then(clear, clear);
+    return entry.promise;
+  }
+
+  async function analyzeNow(uri: string): Promise<Analysis | undefined> {
     const gen = generation;
     const settings = await getSettings(uri);
     debounceOf.set(uri, settings.debounceMs);
@@ -238,13 +253,24 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   documents.onDidOpen((e) => schedule(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document.uri);
+    // Plans that name this document as a parent directive are checked against its new text.
+    const file = filePathOf(e.document.uri);
+    if (!file) return;
+    for (const [uri, entry] of [...analyses]) {
+      if (uri === e.document.uri || !entry.analysis.config.parents?.includes(file)) continue;
+      analyses.delete(uri); // its parent rules read the old text
+      schedule(uri);
+    }
+  });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     const timer = timers.get(uri);
     if (timer) clearTimeout(timer);
     timers.delete(uri);
     analyses.delete(uri);
+    inFlight.delete(uri);
     settingsCache.delete(uri);
     debounceOf.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);

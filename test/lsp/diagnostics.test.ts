@@ -155,6 +155,18 @@ describe('lsp: diagnostics', function () {
     assert.ok(parentDiags.length > 0, 'parent-coverage findings');
     const inParent = parentDiags.flatMap((d) => d.relatedInformation ?? []).filter((r) => r.location.uri === pathToFileURL(path.join(client.workspace, 'nq34.txt')).toString());
     assert.ok(inParent.length > 0, 'a related place in the parent file');
+
+    // Editing the parent in the editor re-checks the plan against the new text: without the
+    // deadline "(hoàn thành trong tháng 01/2026)" the late-plan finding goes away.
+    const parentUri = pathToFileURL(path.join(client.workspace, 'nq34.txt')).toString();
+    const parentText = fs.readFileSync(path.join(client.workspace, 'nq34.txt'), 'utf8');
+    const kh904 = p.diagnostics.filter((d) => d.code === 'KH904').length;
+    if (kh904 > 0 && parentText.includes('(hoàn thành trong tháng 01/2026)')) {
+      await client.open(parentUri, parentText);
+      const rechecked = client.diagnostics(client.uri('kh134.kehoach.txt'), (x) => x.diagnostics.filter((d) => d.code === 'KH904').length < kh904);
+      await client.change(parentUri, 2, parentText.replace('(hoàn thành trong tháng 01/2026)', ''));
+      await rechecked;
+    }
     // Without the project file, no parent rules run.
     const other = await TestClient.start();
     try {

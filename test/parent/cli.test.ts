@@ -74,6 +74,22 @@ describe('kehoach coverage (CLI module)', () => {
     }
   });
 
+  it('without --parent: takes the parents listed in .kehoach.json, relative to it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-cov-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'plans'));
+      fs.mkdirSync(path.join(dir, 'parents'));
+      fs.copyFileSync(L134, path.join(dir, 'plans', 'kh134.txt'));
+      fs.copyFileSync(L34, path.join(dir, 'parents', 'nq34.txt'));
+      fs.writeFileSync(path.join(dir, '.kehoach.json'), JSON.stringify({ parents: ['parents/nq34.txt'] }));
+      const r = await run([path.join(dir, 'plans', 'kh134.txt'), '--format', 'json']);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.strictEqual(JSON.parse(r.out)[0].parent.symbol, '34-NQ/TU');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('bad usage and unreadable files exit 2 with a message', async () => {
     assert.strictEqual((await run([])).code, 2);
     assert.strictEqual((await run([L134, '--format', 'xml'])).code, 2);

@@ -64,6 +64,16 @@ describe('parent: what a parent assigns', () => {
     assert.ok(iv3?.addressees?.includes('province'));
   });
 
+  it('chinhphu 03/NQ-CP: duties to the provinces — a plan within tháng 01/2025, reports before 15/6 and 01/12', () => {
+    const duties = extractParentTasks(corpus('chinhphu_03-nq-cp_2025_thuc-hien-57-nq-tw.txt')).filter((t) => t.kind === 'duty');
+    const plan = duties.find((t) => t.asksPlan);
+    assert.ok(plan?.addressees?.includes('province'));
+    assert.deepStrictEqual(plan?.deadline?.date, { year: 2025, month: 1, day: 31 });
+    const report = duties.find((t) => t.asksReport);
+    assert.ok(report?.addressees?.includes('province'));
+    assert.deepStrictEqual(report?.reportDeadlines?.map((d) => [d.period, d.day, d.month]), [['annual', 15, 6], ['annual', 1, 12]]);
+  });
+
   it('chinhphu 03/NQ-CP: the 140-row pipe appendix becomes table tasks with leads', () => {
     const tasks = extractParentTasks(corpus('chinhphu_03-nq-cp_2025_thuc-hien-57-nq-tw.txt'));
     const rows = tasks.filter((t) => t.kind === 'table');

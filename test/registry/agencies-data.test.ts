@@ -5,8 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { defaultConfig, mergeConfig } from '../../server/src/core';
-import { loadAgencyRegistry, baseAgencies } from '../../server/src/core/registry/agencies';
+import { defaultConfig, mergeConfig, parsePlan } from '../../server/src/core';
+import { loadAgencyRegistry, baseAgencies, resolveAgencyIds } from '../../server/src/core/registry/agencies';
 import { loadProvinces } from '../../server/src/core/registry/agency-provinces';
 import { agencyKey } from '../../server/src/core/registry/agency-names';
 import { ROOT } from '../helpers';
@@ -218,5 +218,17 @@ describe('data files from a packaged extension', () => {
     } finally {
       fs.rmSync(ext, { recursive: true, force: true });
     }
+  });
+});
+
+describe('resolveAgencyIds', () => {
+  it('fills agencyId on the references the registry knows', () => {
+    const doc = parsePlan('x');
+    doc.agencies = [
+      { name: 'Sở KH&ĐT', start: 0, end: 1, collective: false },
+      { name: 'Hội đồng thẩm định', start: 0, end: 1, collective: false },
+    ];
+    resolveAgencyIds(doc, loadAgencyRegistry(defaultConfig()));
+    assert.deepStrictEqual(doc.agencies.map((a) => a.agencyId), ['so-khdt', undefined]);
   });
 });

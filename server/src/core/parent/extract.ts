@@ -108,7 +108,7 @@ export interface ParentCitation extends Span {
 
 // Words that make a citation a parent: the plan implements it ("Thực hiện", "Triển khai thực hiện",
 // "Căn cứ", "Cụ thể hóa"). Legal bases (Nghị định, Luật) cited with "Căn cứ" are excluded below.
-const PARENT_CUE = /(?:thực\s+hiện|triển\s+khai|căn\s+cứ|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá)\s*$/iu;
+const PARENT_CUE = /thực\s+hiện|triển\s+khai|căn\s+cứ|cụ\s+thể\s+h[oó]a/iu;
 
 /** Types that are legal bases (the law a plan follows), not directives it carries out. */
 const LEGAL_BASIS_TYPES = new Set(['NĐ', 'TT', 'L', 'TTLT', 'CV', 'TTR', 'BC', 'TB']);
@@ -132,7 +132,7 @@ export function citedParents(doc: PlanDocument): ParentCitation[] {
     const rel = n.start - region.start;
     const sentenceStart = Math.max(text.lastIndexOf('.', rel - 1) + 1, 0);
     const before = text.slice(Math.max(sentenceStart, rel - 400), rel);
-    if (!/(thực\s+hiện|triển\s+khai|căn\s+cứ|cụ\s+thể\s+h[oó]a)/iu.test(before) && !PARENT_CUE.test(before)) continue;
+    if (!PARENT_CUE.test(before)) continue;
     const key = numberKey(n);
     if (seen.has(key)) continue;
     // The plan's own number is not a parent.
@@ -282,6 +282,18 @@ export function levelOfIssuer(doc: PlanDocument): Level | undefined {
  * and the duties in "Tổ chức thực hiện" that tell lower levels to issue plans or report.
  */
 export function extractParentTasks(parent: PlanDocument): ParentTask[] {
+  // A parsed document never changes, so its tasks are computed once (the server re-checks plans
+  // against the same parents on every keystroke). Callers must not mutate the result.
+  const cached = taskCache.get(parent);
+  if (cached) return cached;
+  const tasks = computeParentTasks(parent);
+  taskCache.set(parent, tasks);
+  return tasks;
+}
+
+const taskCache = new WeakMap<PlanDocument, ParentTask[]>();
+
+function computeParentTasks(parent: PlanDocument): ParentTask[] {
   const units = unitsOf(parent);
   const out: ParentTask[] = [];
   const push = (t: Omit<ParentTask, 'index'>) => out.push({ ...t, index: out.length } as ParentTask);
@@ -304,7 +316,7 @@ export function extractParentTasks(parent: PlanDocument): ParentTask[] {
       if (!asksPlan && !asksReport) continue;
       const addressees = addresseesOf(text);
       if (addressees.length === 0) continue;
-      const t = unitTask(parent, u, 'duty', isLeaf ? text : text);
+      const t = unitTask(parent, u, 'duty', text);
       t.addressees = addressees;
       t.asksPlan = asksPlan;
       t.asksReport = asksReport;
@@ -317,8 +329,10 @@ export function extractParentTasks(parent: PlanDocument): ParentTask[] {
   return out;
 }
 
-function unitTask(doc: PlanDocument, u: Unit, kind: ParentTask['kind'], text: string): Omit<ParentTask, 'index'> {
-  const deadlines = findDeadlines(text, u.own.start);
+function unitTask(parent: PlanDocument, u: Unit, kind: ParentTask['kind'], text: string): Omit<ParentTask, 'index'> {
+  // `text` is the unit's own text trimmed; offsets count from where it starts in the document.
+  const raw = ownText(parent, u);
+  const deadlines = findDeadlines(text, u.own.start + (raw.length - raw.trimStart().length));
   const lead = /(?:Cơ\s+quan|Đơn\s+vị)\s+chủ\s+trì[^:\n]{0,20}:\s*([^.;\n]{3,120})/u.exec(text);
   return {
     lead: lead ? lead[1].trim() : undefined,

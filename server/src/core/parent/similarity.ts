@@ -82,6 +82,11 @@ export class VectorSpace {
     this.vectors = bags.map((bag) => this.vectorOf(bag));
   }
 
+  /** A vector for a text outside the corpus, with the corpus's IDF (unknown features drop out). */
+  vectorize(text: string): Vector {
+    return this.vectorOf(this.bag(text));
+  }
+
   private id(s: string): number {
     let id = this.vocab.get(s);
     if (id === undefined) this.vocab.set(s, (id = this.vocab.size));

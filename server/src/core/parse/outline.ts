@@ -98,7 +98,7 @@ interface Closing {
 }
 
 /** "Nơi nhận:" then "- …" lines; a signature may sit in the right column of the same lines. */
-function readRecipients(text: string, lines: Line[], at: number): Closing {
+function readRecipients(lines: Line[], at: number): Closing {
   const first = lines[at];
   const recipients: Span = { start: first.contentStart, end: trimmedEnd(first) };
   let signature: Span | undefined;
@@ -225,7 +225,7 @@ function parseOutlineUnsafe(doc: PlanDocument): OutlineResult {
 
     // Nơi nhận (and a signature beside it)
     if (RECIPIENTS.test(s)) {
-      const c = readRecipients(text, lines, i);
+      const c = readRecipients(lines, i);
       boundaries.push(line.contentStart);
       if (!result.recipients) result.recipients = c.recipients;
       let next = c.next;
@@ -270,7 +270,7 @@ function parseOutlineUnsafe(doc: PlanDocument): OutlineResult {
         let k = sig.next;
         while (k < lines.length && contentOf(lines[k]) === '') k++;
         if (k < lines.length && RECIPIENTS.test(contentOf(lines[k]))) {
-          const c = readRecipients(text, lines, k);
+          const c = readRecipients(lines, k);
           if (!result.recipients) result.recipients = c.recipients;
           k = c.next;
         } else k = sig.next;
@@ -290,7 +290,8 @@ function parseOutlineUnsafe(doc: PlanDocument): OutlineResult {
       continue;
     }
     // A new document type heading after a closing block (03/NQ-CP: the attached programme).
-    if (i > bodyStartLine && DOC_TYPES.some((d) => s.startsWith(d)) && isUpper(s.slice(0, 60)) && s.length <= 200) {
+    // (only after a closing block: a capitals line "BÁO CÁO …" inside the body is just a heading)
+    if (afterClosingLine >= 0 && i > bodyStartLine && DOC_TYPES.some((d) => s.startsWith(d)) && isUpper(s.slice(0, 60)) && s.length <= 200) {
       boundaries.push(line.contentStart);
       if (afterClosingLine >= 0 && !result.appendix) {
         // first non-blank line after the closing block → an attached document, not an annex

@@ -278,7 +278,7 @@ function splitPipes(line: Line): TableCell[] {
   return cells;
 }
 
-function parsePipe(text: string, lines: Line[], headerLine: number): { table: AppendixTable; lastLine: number } | undefined {
+function parsePipe(lines: Line[], headerLine: number): { table: AppendixTable; lastLine: number } | undefined {
   const headerCells = splitPipes(lines[headerLine]);
   const columns: TableColumn[] = headerCells.map((c) => ({ header: c.text, role: columnRole(c.text) ?? 'other' }));
   if (columns[0]?.role !== 'index' || !columns.some((c) => c.role === 'content')) return undefined;
@@ -332,7 +332,7 @@ export function detectTables(text: string, lines: Line[]): AppendixTable[] {
       continue;
     }
     let found: { table: AppendixTable; lastLine: number } | undefined;
-    if (/^(s\.?\s*tt|tt|stt|số\s*tt)\.?\s*\|/i.test(s)) found = parsePipe(text, lines, i);
+    if (/^(s\.?\s*tt|tt|stt|số\s*tt)\.?\s*\|/i.test(s)) found = parsePipe(lines, i);
     else if (/^(s\.?\s*tt|tt|stt|số\s*tt)\.?$/i.test(s)) found = parseCellPerLine(text, lines, i);
     if (found) {
       if (appendixTitle) found.table.title = appendixTitle;

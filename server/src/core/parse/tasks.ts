@@ -363,6 +363,8 @@ function outlineTasks(ctx: Ctx): Task[] {
   if (items.length === 0) return [];
   const out: Task[] = [];
   const anyKnownSection = items.some((it) => it.depth === 0 && it.sectionKind && it.sectionKind !== 'other');
+  // Capital section headings whose kind we do not know: only those named like task sections count.
+  const unknownSections = !anyKnownSection && items.some((it) => it.depth === 0 && it.upperCase);
   const closing = [doc.recipients, doc.signature].filter((s): s is Span => !!s);
   const appendixStart = doc.appendix?.start ?? Infinity;
 
@@ -378,7 +380,7 @@ function outlineTasks(ctx: Ctx): Task[] {
     return { kind: kind ?? cur.sectionKind, root: cur };
   };
   const isTaskSection = (kind: SectionKind | undefined, root: OutlineItem): boolean => {
-    if (!anyKnownSection) return true; // an excerpt without sections: every item may be a task
+    if (!anyKnownSection && !unknownSections) return true; // an excerpt without sections: every item may be a task
     if (kind && TASK_SECTIONS.has(kind)) return true;
     if (kind && NON_TASK_SECTIONS.has(kind)) return false;
     return /nhiệm vụ|giải pháp|nội dung|phân công/iu.test(root.title.value);
@@ -408,7 +410,7 @@ function outlineTasks(ctx: Ctx): Task[] {
     if (it.start >= appendixStart) continue;
     if (closing.some((c) => it.start >= c.start && it.start < c.end)) continue;
     const isRoot = it.parent < 0;
-    if (isRoot && anyKnownSection) continue; // sections are not tasks
+    if (isRoot && (anyKnownSection || unknownSections)) continue; // sections are not tasks
     if (isRoot && it.upperCase) continue;
     if (isAttribute(it)) continue;
     const { kind, root } = sectionOf(it);
@@ -428,7 +430,7 @@ function outlineTasks(ctx: Ctx): Task[] {
       let sawGroupLine = own.groupLine;
       for (let guard = 0; p >= 0 && guard < 64; guard++) {
         const anc = items[p];
-        if (anc.parent < 0 && anyKnownSection) break;
+        if (anc.parent < 0 && (anyKnownSection || unknownSections)) break;
         const aa = assignmentOf(anc);
         if (aa.groupLine) sawGroupLine = true;
         if (coordinators.length === 0 && aa.coordinators.length) coordinators = aa.coordinators;

@@ -3,7 +3,7 @@
 // registry with overrides is built per distinct override (and cached).
 
 import type { LintConfig, AgencyOverride } from '../config';
-import type { Ymd } from '../model';
+import type { AgencyRef, PlanDocument, Ymd } from '../model';
 import type { AgencyRecord, AgencyRegistry } from './registry';
 import { agencyKey, insertName, newNode, scanNames, tokenize, type NameMatch, type Token, type TrieNode } from './agency-names';
 import { loadProvinces, type ProvinceTable } from './agency-provinces';
@@ -233,4 +233,24 @@ export function loadAgencyRegistry(config: LintConfig): AgencyIndex {
 /** The registry a rule should use: the context's when it is ours, else one built for the config. */
 export function agencyIndexOf(registry: AgencyRegistry | undefined, config: LintConfig): AgencyIndex {
   return registry instanceof AgencyIndex ? registry : loadAgencyRegistry(config);
+}
+
+/**
+ * Fill `agencyId` on every agency reference the registry recognises (doc.agencies and the tasks'
+ * lead, extra leads and coordinators), for features that group by agency. Leaves unknown names alone.
+ */
+export function resolveAgencyIds(doc: PlanDocument, registry: AgencyRegistry): void {
+  const seen = new Map<string, string | undefined>();
+  const resolve = (ref: AgencyRef | undefined) => {
+    if (!ref || ref.agencyId || typeof ref.name !== 'string') return;
+    let id = seen.get(ref.name);
+    if (!seen.has(ref.name)) seen.set(ref.name, (id = registry.lookup(ref.name)?.id));
+    if (id) ref.agencyId = id;
+  };
+  for (const ref of doc.agencies ?? []) resolve(ref);
+  for (const task of doc.tasks ?? []) {
+    resolve(task.lead);
+    for (const r of task.extraLeads ?? []) resolve(r);
+    for (const r of task.coordinators ?? []) resolve(r);
+  }
 }

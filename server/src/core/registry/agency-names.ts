@@ -16,6 +16,17 @@ export function syllableKey(token: string): string {
   return token.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư').replace(TONE_RE, (m) => TONE_FOLD[m] ?? m);
 }
 
+const FOLDABLE = new Set([...'àáảãạèéẻẽẹỳýỷỹỵ'].map((c) => c.charCodeAt(0)));
+
+/** Whether a lower-case syllable has old-style tone placement ("oà", "uỷ"): a char loop, cheaper than the regex. */
+function needsToneFold(key: string): boolean {
+  for (let k = 0; k + 1 < key.length; k++) {
+    const c = key.charCodeAt(k);
+    if ((c === 111 || c === 117) && FOLDABLE.has(key.charCodeAt(k + 1))) return true;
+  }
+  return false;
+}
+
 const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|&/gu;
 
 /** The key of a whole name: its syllable keys joined by single spaces (punctuation dropped). */
@@ -71,7 +82,7 @@ export function tokenize(text: string): Token[] {
     const start = i;
     while (i < n && isWordChar(src.charCodeAt(i))) i++;
     let key = aligned ? lower.slice(start, i) : text.slice(start, i).toLowerCase();
-    if (key.length > 1) key = key.replace(TONE_RE, (x) => TONE_FOLD[x] ?? x);
+    if (key.length > 1 && needsToneFold(key)) key = key.replace(TONE_RE, (x) => TONE_FOLD[x] ?? x);
     const ch = text[start];
     tokens.push({ start, end: i, key, upper: aligned ? ch !== lower[start] : ch !== ch.toLowerCase() });
   }
@@ -215,8 +226,12 @@ function editDistance(a: string, b: string, cap: number): number {
 /** Two different syllables a drafter or an OCR engine could confuse ("Tình"/"Tỉnh", "chín"/"chính"). */
 export function closeSyllables(a: string, b: string): boolean {
   if (a === b) return false;
-  if (bare(a) === bare(b)) return true;
-  return a.length >= 3 && b.length >= 3 && editDistance(a, b, 1) <= 1;
+  const ba = bare(a);
+  const bb = bare(b);
+  if (ba === bb) return true;
+  // One letter added, dropped or changed, same first letter: cheap rejections first.
+  if (a.length < 3 || b.length < 3 || Math.abs(a.length - b.length) > 1 || ba.charCodeAt(0) !== bb.charCodeAt(0)) return false;
+  return editDistance(a, b, 1) <= 1;
 }
 
 export interface FuzzyMatch {

@@ -1,7 +1,7 @@
 // Shared by the agency rules (KH8xx): the document's agency mentions (one scan per document,
 // merged with the task parser's doc.agencies), "is this mention historical", dates in messages.
 
-import type { PlanDocument, Span, Ymd } from '../model';
+import type { Citation, PlanDocument, Span, Ymd } from '../model';
 import type { RuleContext } from '../rule';
 import { agencyIndexOf, type AgencyIndex, type AgencyMention } from '../registry/agencies';
 import { tokenize, type Token } from '../registry/agency-names';
@@ -111,8 +111,23 @@ const ISSUER_AFTER_DATE = /^[\s,)]*(của|do)\s+$/u;
  * Bái"), or marked "(cũ)". A date elsewhere in the sentence does not make it history: "UBND huyện
  * … triển khai Chương trình số 55-CTr/TU ngày 31/01/2024" still assigns work to the district.
  */
+const citationOrder = new WeakMap<PlanDocument, Citation[]>();
+
+/** Citations that start at or before `at`, nearest first (at most a few: citations rarely nest). */
+function citationsBefore(doc: PlanDocument, at: number): Citation[] {
+  let sorted = citationOrder.get(doc);
+  if (!sorted) citationOrder.set(doc, (sorted = [...(doc.citations ?? [])].sort((a, b) => a.start - b.start)));
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.slice(Math.max(0, lo - 4), lo).reverse();
+}
+
 export function isHistorical(doc: PlanDocument, span: Span, cutover: string): boolean {
-  for (const c of doc.citations ?? []) {
+  for (const c of citationsBefore(doc, span.start)) {
     if (c.start <= span.start && span.end <= c.end) {
       const d = c.date;
       if (!d || !d.year || !d.month || !d.day) return true;

@@ -52,10 +52,16 @@ export const agencyInconsistentName: Rule = {
       list.push(m);
     }
 
+    const ks = ctx.config.rules?.['KH801'] ?? ctx.config.rules?.['agency-defunct'];
+    const defunctRuleOn = !(ks === 'off' || (Array.isArray(ks) && ks[0] === 'off'));
+
     // 1. Full name and short form of the same agency.
     for (const list of byId.values()) {
       const r = list[0].record;
       if (r.conventionalShortForm || list.length < 2) continue;
+      // A body that no longer exists at the plan's date is KH801's: renaming it to its successor
+      // settles the naming too.
+      if (r.until && today > r.until && defunctRuleOn) continue;
       const full = list.filter((m) => isShortForm(m.text) === false);
       const short = list.filter((m) => isShortForm(m.text) === true);
       if (full.length === 0 || short.length === 0) continue;
@@ -81,8 +87,6 @@ export const agencyInconsistentName: Rule = {
 
     // 2. A merged body named both by its new name and by its predecessor. When the old name is
     //    already wrong at the plan's date KH801 reports that span; one finding per span is enough.
-    const ks = ctx.config.rules?.['KH801'] ?? ctx.config.rules?.['agency-defunct'];
-    const defunctRuleOn = !(ks === 'off' || (Array.isArray(ks) && ks[0] === 'off'));
     for (const list of byId.values()) {
       const r = list[0].record;
       if (!r.until || (today > r.until && defunctRuleOn)) continue;

@@ -43,7 +43,7 @@ export const leadAgencyAlsoCoordinator: Rule = {
       if (leads.length === 0) continue;
       for (const c of task.coordinators) {
         if (c.collective) continue;
-        const lead = leads.find((l) => sameAgency(l, c) && (l.start !== c.start || l.end !== c.end));
+        const lead = leads.find((l) => sameAgency(l, c, ctx.registry.agencies) && (l.start !== c.start || l.end !== c.end));
         if (!lead) continue;
         const key = `${c.start}:${c.end}`;
         if (seen.has(key)) continue;

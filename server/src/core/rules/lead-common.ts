@@ -3,6 +3,7 @@
 
 import type { AgencyRef, PlanDocument, SectionKind, Span, Task } from '../model';
 import { sameAgencyName } from '../parse/agencyNames';
+import type { AgencyRegistry } from '../registry/registry';
 
 /** The section kind of the top-level item a task sits under (undefined for table tasks). */
 export function sectionOfTask(doc: PlanDocument, task: Task): SectionKind | undefined {
@@ -43,10 +44,22 @@ export function quote(s: string, max = 60): string {
   return v.length <= max ? v : `${v.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The same agency, by registry id when both are resolved, else by name. */
-export function sameAgency(a: AgencyRef, b: AgencyRef): boolean {
-  if (a.agencyId && b.agencyId) return a.agencyId === b.agencyId;
+/** The same agency: by registry id when both names resolve ("UBND tỉnh" = "Ủy ban nhân dân tỉnh"), else by name. */
+export function sameAgency(a: AgencyRef, b: AgencyRef, registry?: AgencyRegistry): boolean {
+  const ida = a.agencyId ?? registry?.lookup(a.name)?.id;
+  const idb = b.agencyId ?? registry?.lookup(b.name)?.id;
+  if (ida && idb) {
+    // Registry records are kinds of agency ("Ủy ban nhân dân cấp xã"): two communes share one.
+    const pa = placeOf(a.name), pb = placeOf(b.name);
+    return ida === idb && (!pa || !pb || pa === pb);
+  }
   return sameAgencyName(a.name, b.name);
+}
+
+/** The place a name ends with ("… phường Văn Phú" → "văn phú"), if any. */
+function placeOf(name: string): string | undefined {
+  const m = /(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|đặc khu)\s+((?:\p{Lu}[\p{L}\p{M}]*\s*){1,4})$/u.exec(name.trim());
+  return m ? m[1].trim().toLowerCase() : undefined;
 }
 
 /** All leads of a task (the lead and the extra ones). */
