@@ -3,6 +3,7 @@
 
 import * as assert from 'assert';
 import {
+  CodeActionRequest,
   CompletionRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
@@ -239,6 +240,20 @@ describe('lsp: features', function () {
       assert.ok(Array.isArray(p.diagnostics));
     }
     assert.ok(await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
+    // Malformed code-action requests: no range, foreign diagnostics, data of the wrong shape.
+    const junk = { range: null, message: 'x', source: 'kehoach', code: 'KH101', data: { version: 1, rule: 'KH101', fixes: [{ edits: 'no' }] } };
+    const acts = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: null as never, context: { diagnostics: [junk as never] } });
+    assert.ok(Array.isArray(acts));
+    // Every position of the plan (a sample across it) answers hover, completion and code actions.
+    const text = readCorpus(PLAN_147);
+    const li = new LineIndex(text);
+    for (let o = 0; o < text.length; o += 997) {
+      const position = li.positionAt(o);
+      await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+      assert.ok(Array.isArray(await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })));
+      assert.ok(Array.isArray(await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } })));
+    }
+    assert.deepStrictEqual(client.errors, [], 'no handler threw');
   });
 
   it('nextLabel follows the Vietnamese sequences', () => {

@@ -78,6 +78,8 @@ export class TestClient {
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly messages: string[] = [];
   readonly registrations: string[] = [];
+  /** Errors the server logged (window/logMessage type Error): a handler that threw. */
+  readonly errors: string[] = [];
   private readonly waiters: { pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private readonly serverConn: Connection;
   initializeResult?: InitializeResult;
@@ -116,7 +118,9 @@ export class TestClient {
       return { applied: true };
     });
     this.conn.onNotification(ShowMessageNotification.type, (p) => this.messages.push(p.message));
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      if (p.type === 1) this.errors.push(p.message);
+    });
     this.conn.listen();
   }
 

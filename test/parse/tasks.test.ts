@@ -223,6 +223,27 @@ describe('extractTasks: excerpts and bad input', () => {
     assert.match(doc.tasks[2].time?.raw ?? '', /năm 2025/);
   });
 
+  it('a parent that names its lead (inline or by explicit lines) covers its sub-items, which are the tasks', () => {
+    const doc = parsePlan([
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính thực hiện các nhiệm vụ sau:',
+      'a) Rà soát, sắp xếp tổ chức bộ máy các cơ quan chuyên môn;',
+      'b) Xây dựng Đề án vị trí việc làm.',
+      '2. Đề án chuyển đổi số',
+      '- Chủ trì: Sở Khoa học và Công nghệ.',
+      '- Phối hợp: Sở Nội vụ.',
+      'a) Xây dựng nền tảng số dùng chung;',
+      'b) Đào tạo kỹ năng số cho cán bộ, công chức.',
+      '',
+    ].join('\n'));
+    assert.deepStrictEqual(doc.tasks.map((t) => [t.content.value.slice(0, 20), t.lead?.name, t.leadSource, t.coordinators.map((c) => c.name).join('; ')]), [
+      ['Rà soát, sắp xếp tổ ', 'Sở Nội vụ', 'group', 'Sở Tài chính'],
+      ['Xây dựng Đề án vị tr', 'Sở Nội vụ', 'group', 'Sở Tài chính'],
+      ['Xây dựng nền tảng số', 'Sở Khoa học và Công nghệ', 'group', 'Sở Nội vụ'],
+      ['Đào tạo kỹ năng số c', 'Sở Khoa học và Công nghệ', 'group', 'Sở Nội vụ'],
+    ]);
+  });
+
   it('never throws', () => {
     for (const s of ['', '\u0000\u0001', '1.\n- \n- Cơ quan chủ trì:\n', 'III. NHIỆM VỤ\n'.repeat(500), 'Cơ quan chủ trì: '.repeat(2000)]) {
       assert.doesNotThrow(() => parsePlan(s));

@@ -1,5 +1,6 @@
 // Golden files per rule: test/fixtures/rules/<alias>/<case>.{fail,pass}.txt with expected
-// findings (<case>.fail.json) and, for fixable rules, the fixed text (<case>.fixed.txt).
+// findings (<case>.fail.json) and, for fixable rules, the fixed text (<case>.fixed.txt): each
+// finding's preferred fix, or its first fix when none is preferred.
 // UPDATE_GOLDEN=1 rewrites the expected files; a human reads them before committing.
 
 import * as assert from 'assert';
@@ -69,7 +70,8 @@ describe('rule goldens', () => {
           assert.ok(actual.length > 0, `${rule.id} found nothing in ${name}.fail.txt`);
           assert.deepStrictEqual(actual, JSON.parse(fs.readFileSync(expectedFile, 'utf8')));
           if (rule.fixable) {
-            const edits = found.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+            // The quick fix a drafter would pick first (preferred or not); fix-all's own safety is the property test's job.
+            const edits = found.flatMap((f) => (f.fixes.find((x) => x.preferred) ?? f.fixes[0])?.edits ?? []);
             const fixed = applyEdits(text, edits).text;
             const fixedFile = path.join(dir, `${name}.fixed.txt`);
             if (UPDATE_GOLDEN || !fs.existsSync(fixedFile)) fs.writeFileSync(fixedFile, fixed);

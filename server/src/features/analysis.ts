@@ -54,7 +54,7 @@ export function toModelOffset(doc: PlanDocument, sourceOffset: number): number {
 
 /** A position from a request, clamped into the text (clients send stale or out-of-range ones). */
 export function offsetOf(a: Analysis, pos: Position | undefined): number {
-  if (!pos || typeof pos.line !== 'number' || typeof pos.character !== 'number') return 0;
+  if (!pos || !Number.isFinite(pos.line) || !Number.isFinite(pos.character)) return 0;
   return a.lines.offsetAt({ line: Math.floor(pos.line), character: Math.floor(pos.character) });
 }
 

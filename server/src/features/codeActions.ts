@@ -23,7 +23,7 @@ import {
   type Task,
   type Ymd,
 } from '../core';
-import { msg, toModelOffset, type Analysis } from './analysis';
+import { msg, offsetOf, toModelOffset, type Analysis } from './analysis';
 import { isDiagnosticData, SOURCE, type DiagnosticData } from './diagnostics';
 import { minimalEdits, nonOverlapping, toTextEdits } from './edits';
 
@@ -274,7 +274,7 @@ export function codeActions(a: Analysis, params: CodeActionParams, env: ActionEn
   // Renumbering: offered where the cursor is on a numbered list that the numbering rules would change.
   if (wanted(only, RENUMBER_KIND)) {
     const doc = result.doc;
-    const start = a.lines.offsetAt(params.range?.start ?? { line: 0, character: 0 });
+    const start = offsetOf(a, params.range?.start);
     const item = itemAt(doc, toModelOffset(doc, start));
     if (item) {
       const edits = renumberListEdits(a, item);

@@ -5,7 +5,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { OUT, PLAN_FILE, ROOT, WS, expectedFindings, keyOf, reportResult, workspaceConfig } from './common';
+import { OUT, PLAN_FILE, ROOT, WS, core, expectedFindings, keyOf, lineStartsOf, positionAt, reportResult, workspaceConfig } from './common';
 
 interface LspDiagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -40,13 +40,15 @@ function main(): number {
 
   const res = JSON.parse(fs.readFileSync(diagOut, 'utf8')) as {
     ok: boolean; diagnostics: LspDiagnostic[] | Record<string, never>; publishes: number; exited?: unknown; log: string[];
+    fix: null | { diagnostic: LspDiagnostic; title: string; text: string; published: boolean; diagnostics: LspDiagnostic[] | Record<string, never> };
   };
   const got = Array.isArray(res.diagnostics) ? res.diagnostics : [];
   checks.push({ name: `diagnostics published over stdio (${got.length} in ${ms} ms)`, ok: res.ok && got.length > 0,
     detail: `publishes=${res.publishes} exited=${JSON.stringify(res.exited)} log=${res.log.slice(-3).join(' / ')}` });
 
   const text = fs.readFileSync(target, 'utf8');
-  const want = expectedFindings(text, workspaceConfig(WS));
+  const config = workspaceConfig(WS);
+  const want = expectedFindings(text, config);
   const wantKeys = want.map((f) => keyOf(f.rule, f.start, f.end)).sort();
   const gotKeys = got.map((d) => keyOf(String(d.code ?? ''), d.range.start, d.range.end)).sort();
   const missing = wantKeys.filter((k) => !gotKeys.includes(k));
@@ -57,6 +59,27 @@ function main(): number {
   const bad = got.filter((d) => d.source !== 'kehoach' || !/^KH\d{3}$/.test(String(d.code)) || !d.codeDescription?.href);
   checks.push({ name: 'every diagnostic names its rule (source, code, codeDescription)', ok: got.length > 0 && bad.length === 0,
     detail: bad.slice(0, 3).map((d) => JSON.stringify(d).slice(0, 200)).join(' | ') });
+
+  // The quick fix Neovim applied is the core's preferred fix of that finding, and the finding goes.
+  const fix = res.fix;
+  const starts = lineStartsOf(text);
+  const finding = fix && core.checkPlan(text, config).findings.find((f) => {
+    const p = positionAt(text, f.start, starts);
+    return f.rule === String(fix.diagnostic.code) && p.line === fix.diagnostic.range.start.line && p.character === fix.diagnostic.range.start.character;
+  });
+  const preferred = finding?.fixes.find((f) => f.preferred);
+  const fixedText = preferred ? core.applyEdits(text, preferred.edits).text : undefined;
+  const sameText = (a: string, b: string) => a.replace(/\r?\n$/, '') === b.replace(/\r?\n$/, '');
+  checks.push({ name: `quick fix over stdio: "${fix?.title ?? '(none offered)'}" makes the core's edit`,
+    ok: !!fix && fixedText !== undefined && sameText(fix.text, fixedText),
+    detail: fix ? `for ${keyOf(String(fix.diagnostic.code), fix.diagnostic.range.start, fix.diagnostic.range.end)}` : 'no finding had a preferred quick fix' });
+  if (fix && fixedText !== undefined) {
+    const after = Array.isArray(fix.diagnostics) ? fix.diagnostics : [];
+    const wantAfter = expectedFindings(fixedText, config).map((f) => keyOf(f.rule, f.start, f.end)).sort();
+    const gotAfter = after.map((d) => keyOf(String(d.code ?? ''), d.range.start, d.range.end)).sort();
+    checks.push({ name: 'after the fix the server publishes the findings of the new text', ok: fix.published && wantAfter.join() === gotAfter.join(),
+      detail: `published=${fix.published}; want ${wantAfter.join(' ')}; got ${gotAfter.join(' ')}` });
+  }
   return reportResult('nvim', checks);
 }
 

@@ -53,6 +53,9 @@ describe('kế hoạch trong VS Code', function () {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitForText(doc, (t) => t === pristine, 'the reverted plan');
+    // As a user would: act once the editor shows the findings of the reverted text.
+    const want = expectedKeys(pristine).keys.join();
+    await waitForDiagnostics(uri, (d) => keysOf(d).join() === want, 'the diagnostics of the reverted plan');
   };
 
   before(async function () {

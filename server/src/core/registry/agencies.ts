@@ -104,10 +104,9 @@ export class AgencyIndex implements AgencyRegistry {
     const rest = tokens.slice(m.last + 1);
     const place = this.provinces.keyTokens;
     const record = this.ids.get(m.id);
-    // "UBND phường Văn Phú", "UBND huyện Yên Sơn": a local body followed by its place name.
-    const local = record?.level === 'commune' || record?.level === 'district';
-    const qualifier = (t: Token) =>
-      QUALIFIER_WORDS.has(t.key) || place.has(t.key) || /^\d+$/.test(t.key) || /^[ivxl]+$/.test(t.key) || (local && t.upper);
+    // Only qualifiers that leave the body the same kind of body: "tỉnh Tuyên Quang", "khóa XIII",
+    // a stray number. "UBND phường Văn Phú" is one commune, not the commune level: no match.
+    const qualifier = (t: Token) => QUALIFIER_WORDS.has(t.key) || place.has(t.key) || /^\d+$/.test(t.key) || /^[ivxl]+$/.test(t.key);
     if (rest.length <= 5 && rest.every(qualifier)) return record;
     return undefined;
   }

@@ -144,6 +144,34 @@ export function isHistorical(doc: PlanDocument, span: Span, cutover: string): bo
   return false;
 }
 
+/** Words that show a clause talks about the reorganisation itself ("nhiệm vụ của cấp huyện chuyển về cấp xã"). */
+const REFORM_WORDS = /kết thúc hoạt động|không tổ chức|sau sắp xếp|sau khi sắp xếp|trước sắp xếp|trước khi sắp xếp|trước đây|bàn giao|kế thừa|\(cũ\)/iu;
+
+/** Whether the mention's clause speaks of the reorganisation (then an old level is named on purpose). */
+export function inReformContext(text: string, span: Span): boolean {
+  const { start, end } = clauseAround(text, span);
+  return REFORM_WORDS.test(text.slice(start, end));
+}
+
+/** The mention's clause: its line, cut at ";" and at a sentence end (bounded to 400 characters each way). */
+export function clauseAround(text: string, span: Span): Span {
+  let start = span.start;
+  const lo = Math.max(0, span.start - 400);
+  while (start > lo) {
+    const c = text[start - 1];
+    if (c === '\n' || c === '\r' || c === ';' || (c === ' ' && text[start - 2] === '.')) break;
+    start--;
+  }
+  let end = span.end;
+  const hi = Math.min(text.length, span.end + 400);
+  while (end < hi) {
+    const c = text[end];
+    if (c === '\n' || c === '\r' || c === ';' || (c === '.' && (end + 1 >= text.length || /\s/.test(text[end + 1])))) break;
+    end++;
+  }
+  return { start, end };
+}
+
 function datesIn(doc: PlanDocument, start: number, end: number) {
   const ds = doc.dates ?? [];
   let lo = 0, hi = ds.length;

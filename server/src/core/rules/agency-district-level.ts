@@ -10,7 +10,7 @@ import type { Fix, Rule } from '../rule';
 import type { Span } from '../model';
 import { t } from '../i18n';
 import { agencyKey, joinable, matchCase } from '../registry/agency-names';
-import { dayAfter, docAgencies, isHistorical, isoOf, oneLine, overlapsAny, tokenAt, viDate } from './agency-common';
+import { dayAfter, docAgencies, inReformContext, isHistorical, isoOf, oneLine, overlapsAny, tokenAt, viDate } from './agency-common';
 
 const LOCAL_END = '2025-06-30';
 
@@ -69,7 +69,7 @@ export const agencyDistrictLevel: Rule = {
     for (const m of mentions) {
       const r = m.record;
       if (!(r.level === 'district' || r.level === 'commune') || !r.until || today <= r.until) continue;
-      if (isHistorical(ctx.doc, m, cutover)) continue;
+      if (isHistorical(ctx.doc, m, cutover) || inReformContext(text, m)) continue;
       const written = oneLine(m.text);
       const form = communeForm(m.text);
       // "UBND huyện Yên Sơn": a named district, regrouped into several communes.
@@ -100,7 +100,7 @@ export const agencyDistrictLevel: Rule = {
       if (a.key !== 'cấp' || b.key !== 'huyện' || !/^[ \t]+$/.test(text.slice(a.end, b.start))) continue;
       const span = { start: a.start, end: b.end };
       if (overlapsAny(mentions, span) || overlapsAny(found, span)) continue;
-      if (isHistorical(ctx.doc, span, cutover)) continue;
+      if (isHistorical(ctx.doc, span, cutover) || inReformContext(text, span)) continue;
       const written = text.slice(span.start, span.end);
       const fixes: Fix[] = [];
       const after = /^,?\s*(và\s+)?cấp xã/iu.exec(text.slice(span.end, span.end + 16));
@@ -117,6 +117,8 @@ export const agencyDistrictLevel: Rule = {
       }
       ctx.report({
         span,
+        // In prose "cấp huyện" may name the past on purpose; less certain than "UBND huyện".
+        severity: 'warning',
         message: t(
           `"${written}": từ ${since} không còn cấp huyện (chính quyền địa phương hai cấp: tỉnh và xã); ngày của kế hoạch: ${planDay}.`,
           `"${written}": since ${cutover} there is no district level (two-level local government: province and commune); plan date: ${today}.`,

@@ -1,7 +1,7 @@
 // KH204: the same agency is both lead and coordinator of one task ("Cơ quan chủ trì: Sở Nội vụ;
 // Cơ quan phối hợp: Sở Tài chính, Sở Nội vụ"). An agency cannot coordinate with itself. The fix
-// deletes that agency and one separator from the coordinators list; when it is the only
-// coordinator the deletion would leave the line empty, so that fix is offered but not preferred.
+// deletes that agency and one separator from the coordinators list. It deletes the drafter's
+// words, so it is only ever a quick fix the drafter picks, never part of "fix all".
 
 import type { Edit, Rule } from '../rule';
 import type { AgencyRef, Task } from '../model';
@@ -12,14 +12,19 @@ const SEP_AFTER = /^(?:[ \t]*[,;][ \t]*(?:\r?\n[ \t]*[-+•*–][ \t]*)?|[ \t]+v
 const SEP_BEFORE = /(?:[ \t]*[,;][ \t]*(?:\r?\n[ \t]*[-+•*–][ \t]*)?|[ \t]+và[ \t]+)$/u;
 
 /** Delete the coordinator and one separator, keeping the rest of the list well formed. */
-function removal(text: string, task: Task, c: AgencyRef): { edit: Edit; alone: boolean } {
+function removal(text: string, task: Task, c: AgencyRef): { edit: Edit } {
   const others = task.coordinators.filter((o) => o !== c);
   const after = SEP_AFTER.exec(text.slice(c.end, c.end + 12));
   const isLastInList = !others.some((o) => o.start > c.start);
-  if (after && !isLastInList) return { edit: { start: c.start, end: c.end + after[0].length, text: '' }, alone: false };
   const before = SEP_BEFORE.exec(text.slice(Math.max(0, c.start - 12), c.start));
-  if (before && others.some((o) => o.end <= c.start)) return { edit: { start: c.start - before[0].length, end: c.end, text: '' }, alone: false };
-  return { edit: { start: c.start, end: c.end, text: '' }, alone: true };
+  const hasBefore = !!before && others.some((o) => o.end <= c.start);
+  // "A, B và C" without B is "A và C": drop the comma before rather than the "và" after.
+  if (after && /và/u.test(after[0]) && hasBefore && before && /,/.test(before[0])) {
+    return { edit: { start: c.start - before[0].length, end: c.end, text: '' } };
+  }
+  if (after && !isLastInList) return { edit: { start: c.start, end: c.end + after[0].length, text: '' } };
+  if (before && hasBefore) return { edit: { start: c.start - before[0].length, end: c.end, text: '' } };
+  return { edit: { start: c.start, end: c.end, text: '' } };
 }
 
 export const leadAgencyAlsoCoordinator: Rule = {
@@ -48,7 +53,7 @@ export const leadAgencyAlsoCoordinator: Rule = {
         const key = `${c.start}:${c.end}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const { edit, alone } = removal(text, task, c);
+        const { edit } = removal(text, task, c);
         const name = quote(c.name, 50);
         ctx.report({
           span: { start: c.start, end: c.end },
@@ -60,7 +65,7 @@ export const leadAgencyAlsoCoordinator: Rule = {
           fixes: [{
             title: t(`Xóa "${name}" khỏi danh sách cơ quan phối hợp`, `Delete "${name}" from the coordinators`),
             edits: [edit],
-            preferred: !alone,
+            preferred: false,
           }],
         });
       }
