@@ -18,14 +18,17 @@ PASSED=0; FAILED=0
 step() { echo "== $* ($(( $(date +%s) - T0 )) s)"; }
 fail_setup() { echo "SETUP FAILED: $*"; FAILED=$((FAILED + 1)); }
 
-# -- 1. system packages (Debian): chromium, neovim, ripgrep (seeds @vscode/ripgrep), krb5 headers (kerberos)
+# -- 1. system packages (Debian): chromium, neovim, ripgrep (seeds @vscode/ripgrep), krb5 headers (kerberos).
+#       Installed in the background while the extension builds; waited for before code-server.
 need_apt=0
 for b in chromium nvim rg; do command -v $b >/dev/null || need_apt=1; done
 [ -f /usr/include/krb5.h ] || [ -f /usr/include/krb5/krb5.h ] || need_apt=1
+APT_PID=
 if [ "$need_apt" = 1 ] && [ "${E2E_SKIP_APT:-}" != 1 ]; then
-  step "apt-get install chromium neovim ripgrep libkrb5-dev"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium neovim ripgrep libkrb5-dev >/dev/null \
-    || fail_setup "apt-get install"
+  step "apt-get install chromium neovim ripgrep libkrb5-dev (in the background)"
+  ( apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium neovim ripgrep libkrb5-dev ) \
+    >"$E/out/apt.log" 2>&1 &
+  APT_PID=$!
 fi
 
 # -- 2. build and package the extension
@@ -48,6 +51,11 @@ if [ "$vsce_ok" = 1 ]; then
   echo "   $(du -h "$E/kehoach.vsix" | cut -f1) kehoach.vsix, $(unzip -l "$E/kehoach.vsix" 2>/dev/null | tail -1 | awk '{print $2}') files"
 else
   tail -20 "$E/out/vsce.log"; fail_setup "vsce package"
+fi
+
+if [ -n "$APT_PID" ]; then
+  wait "$APT_PID" || { tail -20 "$E/out/apt.log"; fail_setup "apt-get install"; }
+  step "apt-get done"
 fi
 
 # -- 3. code-server from npm, cached in .e2e/cs. Offline-safe: seed @vscode/ripgrep's download cache

@@ -50,7 +50,7 @@ export function mutate(text: string, rand: () => number): string {
 /** Words of a text for the "no word deleted" property: letters only, lower case, diacritics and legacy glyphs folded. */
 export function wordBag(text: string): Map<string, number> {
   const bag = new Map<string, number>();
-  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ƣ/g, 'u').replace(/Ƣ/g, 'U').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ƣ/g, 'u').replace(/Ƣ/g, 'U').replace(/đ/g, 'd').replace(/[ĐÐ]/g, 'D').toLowerCase();
   for (const w of folded.match(/\p{L}+/gu) ?? []) bag.set(w, (bag.get(w) ?? 0) + 1);
   return bag;
 }

@@ -34,7 +34,9 @@ describe('rule registry', () => {
   for (const r of RULES) {
     it(`${r.id} ${r.alias} has a failing and a passing case`, () => {
       const cases = ruleCases(r.alias);
-      assert.ok(cases.fail.length > 0, `no fail case for ${r.alias}`);
+      // KH699 check-budget is raised by check.ts from CheckOptions (maxChars, budgetMs), which a
+      // fixture's LintConfig cannot set: no text fails it; test/robustness covers it instead.
+      if (r.id !== 'KH699') assert.ok(cases.fail.length > 0, `no fail case for ${r.alias}`);
       assert.ok(cases.pass.length > 0, `no pass case for ${r.alias}`);
     });
     it(`${r.id} ${r.alias}: fixable matches whether it emits fixes`, () => {

@@ -4,11 +4,13 @@ import type { PlanDocument, Span, Ymd } from './model';
 import type { Category, Fix, RelatedPlace, Report, Rule, Severity } from './rule';
 import type { LintConfig, RuleSetting } from './config';
 import { defaultConfig } from './config';
-import { localize, type Text } from './i18n';
+import { localize, t, type Text } from './i18n';
+import { splitLines } from './text/lines';
 import { parsePlan } from './parse';
 import { loadRegistry, type Registry } from './registry/registry';
 import { RULES } from './rules';
 import { applyEdits } from './fixes';
+import { checkBudget } from './rules/structure-check-budget';
 
 export interface FindingEdit {
   /** Source offsets (the editor's text). */
@@ -54,6 +56,17 @@ export interface CheckOptions {
   extraRules?: readonly Rule[];
   /** A registry already loaded for this config (the server caches one). */
   registry?: Registry;
+  /**
+   * Time budget for one check, in ms (parse included). Rules are not interrupted, but once the
+   * budget is spent the remaining ones are skipped and one KH699 finding says which. The server
+   * sets it so typing stays responsive; unset (the core's and the CLI's default) = no limit.
+   */
+  budgetMs?: number;
+  /**
+   * Above this many characters (UTF-16 units) nothing is parsed and no rule runs; one KH699
+   * finding gives the size. The server passes kehoach.maxFileSizeKB; unset = no limit.
+   */
+  maxChars?: number;
 }
 
 export interface CheckResult {
@@ -91,20 +104,64 @@ export function ruleSetting(rule: Rule, config: LintConfig): { severity: Severit
 }
 
 export function checkPlan(source: string, config: LintConfig = defaultConfig(), options: CheckOptions = {}): CheckResult {
+  const startedAt = Date.now();
+  if (tooLarge(source, options)) return tooLargeResult(source, config, options);
   const doc = parsePlan(source);
-  return checkParsed(doc, config, options);
+  return runRules(doc, config, options, startedAt);
+}
+
+function tooLarge(source: string, options: CheckOptions): boolean {
+  return options.maxChars !== undefined && options.maxChars >= 0 && source.length > options.maxChars;
+}
+
+/** A document too large to check as you type: no parse, no rules, one KH699 finding with the size. */
+function tooLargeResult(source: string, config: LintConfig, options: CheckOptions): CheckResult {
+  const lines = splitLines(source);
+  const doc: PlanDocument = {
+    source, text: source, toSourceOffset: (o) => o, lines, header: { start: 0, end: 0 },
+    items: [], tables: [], tasks: [], reporting: [], citations: [], dates: [], agencies: [],
+  };
+  const planDate = parseIsoDate(config.planDate) ?? options.today ?? todayYmd();
+  const findings: Finding[] = [];
+  const kb = (n: number) => Math.ceil(n / 1024);
+  const message = t(
+    `Kiểm tra dừng sớm do văn bản quá lớn (${kb(source.length)} KB, giới hạn ${kb(options.maxChars ?? 0)} KB): không kiểm tra khi đang gõ; dùng lệnh kehoach để kiểm tra toàn bộ`,
+    `Checking stopped: the document is too large (${kb(source.length)} KB, limit ${kb(options.maxChars ?? 0)} KB) to check as you type; run the kehoach command to check it all`,
+  );
+  pushBudgetFinding(findings, doc, config, message);
+  return { doc, findings, planDate };
+}
+
+/** The KH699 finding on the first line, unless the user turned KH699 off. */
+function pushBudgetFinding(findings: Finding[], doc: PlanDocument, config: LintConfig, message: Text): void {
+  const setting = ruleSetting(checkBudget, config);
+  if (setting.severity === 'off') return;
+  const first = doc.lines[0];
+  const end = first ? doc.toSourceOffset(first.end) : 0;
+  findings.push(toFinding(checkBudget, setting.severity, { span: { start: 0, end } , message }, config, (s) => ({ start: s.start, end: s.end })));
 }
 
 /** Run the rules over an already-parsed document. */
 export function checkParsed(doc: PlanDocument, config: LintConfig, options: CheckOptions = {}): CheckResult {
+  if (tooLarge(doc.source, options)) return tooLargeResult(doc.source, config, options);
+  return runRules(doc, config, options, Date.now());
+}
+
+function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, startedAt: number): CheckResult {
   const registry = options.registry ?? loadRegistry(config);
   const { date: planDate, fromHeader } = resolvePlanDate(doc, config, options.today);
   const findings: Finding[] = [];
   const rules = options.extraRules ? [...RULES, ...options.extraRules] : RULES;
   const src = (s: Span) => ({ start: doc.toSourceOffset(s.start), end: doc.toSourceOffset(s.end) });
+  const budget = options.budgetMs;
+  const skipped: string[] = [];
   for (const rule of rules) {
     const setting = ruleSetting(rule, config);
     if (setting.severity === 'off') continue;
+    if (budget !== undefined && Date.now() - startedAt > budget) {
+      skipped.push(rule.id);
+      continue;
+    }
     const severity = setting.severity;
     const report = (r: Report) => {
       findings.push(toFinding(rule, r.severity && severity === rule.defaultSeverity ? r.severity : severity, r, config, src));
@@ -121,7 +178,16 @@ export function checkParsed(doc: PlanDocument, config: LintConfig, options: Chec
       });
     }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  if (skipped.length > 0) {
+    const ms = Math.round(Date.now() - startedAt);
+    const list = skipped.length > 8 ? `${skipped.slice(0, 8).join(', ')}…` : skipped.join(', ');
+    pushBudgetFinding(findings, doc, config, t(
+      `Kiểm tra dừng sớm do kiểm tra quá lâu (${ms} ms, giới hạn ${budget} ms): ${skipped.length} quy tắc chưa chạy (${list})`,
+      `Checking stopped early: it took too long (${ms} ms, limit ${budget} ms); ${skipped.length} rules did not run (${list})`,
+    ));
+  }
+  // Rule ids are ASCII ("KH101"): a plain comparison orders them as localeCompare did, far cheaper.
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { doc, findings, planDate };
 }
 

@@ -4,6 +4,7 @@
 import type { Position, Range } from 'vscode-languageserver';
 import { LineIndex, type CheckResult, type LintConfig, type Locale, type PlanDocument, type Registry, type Rule, type Span, type Text } from '../core';
 import { findRule, localize } from '../core';
+import type { ParentContext } from '../core/parent';
 
 export interface Analysis {
   uri: string;
@@ -21,6 +22,12 @@ export interface Analysis {
   maxFileSizeKB: number;
   /** Rules run beyond the built-in ones (parent coverage, when the configuration names parents). */
   extraRules: readonly Rule[];
+  /** Keys of the directives the plan cites (citedParents), to re-check it when one appears or changes. */
+  citedKeys?: readonly string[];
+  /** The parent files checked against (configured or found in the workspace index). */
+  parentPaths?: readonly string[];
+  /** The parents' shared context: coverage of this plan per parent (cached per plan document). */
+  parentContext?: ParentContext;
 }
 
 /** A rule by id, built-in or extra. */

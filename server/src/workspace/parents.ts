@@ -4,7 +4,13 @@
 
 import * as fs from 'fs';
 import { parsePlan, type PlanDocument, type Rule } from '../core';
-import { parentRules, type ParentDoc } from '../core/parent';
+import { parentRulesWithContext, type ParentContext, type ParentDoc } from '../core/parent';
+
+/** The parent rules of one set of parents and the context they share (its coverage is cached per plan). */
+export interface ParentSet {
+  rules: Rule[];
+  context?: ParentContext;
+}
 
 interface Entry {
   /** mtime of the file, or -version of the open document it came from. */
@@ -14,14 +20,19 @@ interface Entry {
 
 export class ParentRules {
   private readonly parsed = new Map<string, Entry>();
-  private readonly rules = new Map<string, Rule[]>();
+  private readonly rules = new Map<string, ParentSet>();
 
   /**
    * The parent rules for a set of parent paths. `openText` gives the editor's text of a parent
    * that is open (newer than the disk). Unreadable parents are skipped and reported once.
    */
   rulesFor(paths: readonly string[] | undefined, openText: (path: string) => { version: number; text: string } | undefined, problems: (p: string) => void): Rule[] {
-    if (!paths || paths.length === 0) return [];
+    return this.setFor(paths, openText, problems).rules;
+  }
+
+  /** The rules with their shared context (hover, navigation and the coverage report read it). */
+  setFor(paths: readonly string[] | undefined, openText: (path: string) => { version: number; text: string } | undefined, problems: (p: string) => void): ParentSet {
+    if (!paths || paths.length === 0) return { rules: [] };
     const parents: ParentDoc[] = [];
     const stamps: string[] = [];
     for (const p of paths) {
@@ -54,12 +65,12 @@ export class ParentRules {
       stamps.push(`${p}@${stamp}`);
     }
     const key = stamps.join('|');
-    let rules = this.rules.get(key);
-    if (!rules) {
+    let set = this.rules.get(key);
+    if (!set) {
       if (this.rules.size >= 8) this.rules.clear();
-      rules = parentRules(parents);
-      this.rules.set(key, rules);
+      set = parentRulesWithContext(parents);
+      this.rules.set(key, set);
     }
-    return rules;
+    return set;
   }
 }

@@ -21,11 +21,13 @@ function main(): number {
   const target = path.join(WS, PLAN_FILE);
   const diagOut = path.join(OUT, 'nvim-diag.json');
   try { fs.unlinkSync(diagOut); } catch { /* none yet */ }
-  const serverCmd = process.env.SERVER_CMD || `node ${path.join(ROOT, 'bin', 'kehoach-language-server.js')}`;
+  // SERVER_CMD (space-separated) runs another server build; the default is the package's bin.
+  const serverCmd = process.env.SERVER_CMD ? process.env.SERVER_CMD.split(' ').filter(Boolean)
+    : [process.execPath, path.join(ROOT, 'bin', 'kehoach-language-server.js')];
   const t0 = Date.now();
   const r = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${path.join(ROOT, 'test', 'e2e', 'nvim', 'lsp-diag.lua')}`], {
     env: {
-      ...process.env, TARGET: target, DIAG_OUT: diagOut, SERVER_CMD: serverCmd,
+      ...process.env, TARGET: target, DIAG_OUT: diagOut, SERVER_CMD_JSON: JSON.stringify(serverCmd),
       XDG_CACHE_HOME: path.join(OUT, 'nvim-cache'), XDG_STATE_HOME: path.join(OUT, 'nvim-state'),
       XDG_DATA_HOME: path.join(OUT, 'nvim-data'),
     },

@@ -1,11 +1,12 @@
 -- Neovim (0.7+) as a second real LSP client of the stdio server.
--- usage: nvim --headless --clean -c "luafile lsp-diag.lua"  with env TARGET, DIAG_OUT, SERVER_CMD
--- SERVER_CMD is the server command line, e.g. "node bin/kehoach-language-server.js" (the bin adds --stdio).
+-- usage: nvim --headless --clean -c "luafile lsp-diag.lua"  with env TARGET, DIAG_OUT, SERVER_CMD_JSON
+-- SERVER_CMD_JSON is the server command as a JSON array (paths may hold spaces), e.g.
+-- ["node", "/path/bin/kehoach-language-server.js"] (the bin adds --stdio).
 -- Writes { ok, file, diagnostics = <the raw LSP diagnostics of the first non-empty publish>,
 --   vim = <vim.diagnostic.get>, fix = { diagnostic, title, text = <buffer after the quick fix>,
 --   diagnostics = <the publish for the edited version> } }.
 local target, out = os.getenv('TARGET'), os.getenv('DIAG_OUT')
-local cmd = vim.split(os.getenv('SERVER_CMD') or '', ' ', { trimempty = true })
+local cmd = vim.fn.json_decode(os.getenv('SERVER_CMD_JSON') or '[]')
 local wait_ms = tonumber(os.getenv('WAIT_MS') or '20000')
 
 local function finish(res, ok)

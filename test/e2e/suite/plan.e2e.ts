@@ -12,17 +12,18 @@ import {
 } from './util';
 
 type Core = ReturnType<typeof loadCore>;
+type Finding = ReturnType<Core['checkPlan']>['findings'][number];
 
 /** How many offered actions VS Code resolves (codeAction/resolve) before handing them back. */
 const RESOLVE = 20;
 
+/** The offered actions, readable in a failure message. */
 function describeActions(actions: readonly (vscode.CodeAction | vscode.Command)[] | undefined): string {
-  return JSON.stringify((actions ?? []).map((a) => 'kind' in a || 'edit' in a || 'diagnostics' in a
-    ? { title: a.title, kind: (a as vscode.CodeAction).kind?.value, edit: !!(a as vscode.CodeAction).edit,
-        command: (a as vscode.CodeAction).command?.command, isPreferred: (a as vscode.CodeAction).isPreferred, diagnostics: (a as vscode.CodeAction).diagnostics?.map(show) }
-    : { title: a.title, command: (a as vscode.Command).command }));
+  return JSON.stringify((actions ?? []).map((a) => {
+    if (!(a instanceof vscode.CodeAction)) return { title: a.title, command: (a as vscode.Command).command };
+    return { title: a.title, kind: a.kind?.value, edit: !!a.edit, command: a.command?.command, isPreferred: a.isPreferred };
+  }));
 }
-type Finding = ReturnType<Core['checkPlan']>['findings'][number];
 
 describe('kế hoạch trong VS Code', function () {
   let core: Core;

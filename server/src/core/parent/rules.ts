@@ -20,3 +20,10 @@ export function parentRules(parents: readonly ParentDoc[]): Rule[] {
   const pc = new ParentContext(parents);
   return MODULES.map((m) => m.create(pc));
 }
+
+/** The parent rules and the context they share: the server reads its coverage (cached per plan) for hover, navigation and reports. */
+export function parentRulesWithContext(parents: readonly ParentDoc[]): { rules: Rule[]; context?: ParentContext } {
+  if (parents.length === 0) return { rules: [] };
+  const context = new ParentContext(parents);
+  return { rules: MODULES.map((m) => m.create(context)), context };
+}

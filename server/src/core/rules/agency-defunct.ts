@@ -59,8 +59,9 @@ export const agencyDefunct: Rule = {
           ? t(`Thay bằng "${s.record.name}" (${s.functions})`, `Replace with "${s.record.name}" (${s.functions})`)
           : t(`Thay bằng "${s.record.name}"`, `Replace with "${s.record.name}"`),
         edits: [{ start: m.start, end: m.end, text: matchCase(m.text, s.record.name) }],
-        // A split body has no single obvious successor: fix-all must not guess.
-        preferred: !split,
+        // Renaming who is assigned is the drafter's decision (and a split body has no single
+        // successor): a quick fix to pick, never part of "fix all", which must not replace words.
+        preferred: false,
       }));
       let vi: string;
       let en: string;

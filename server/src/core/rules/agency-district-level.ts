@@ -77,7 +77,7 @@ export const agencyDistrictLevel: Rule = {
       const named = !!next && next.upper && agencyKey(m.text).endsWith('huyện') && joinable(text, m.end, next.start) && !/[,\n-]/.test(text.slice(m.end, next.start));
       const thiTran = r.id === 'ubnd-xa-thi-tran';
       const fixes: Fix[] = form && !named
-        ? [{ title: t(`Thay bằng "${oneLine(form.text)}"`, `Replace with "${oneLine(form.text)}"`), edits: [{ start: m.start, end: m.end, text: form.text }], preferred: true }]
+        ? [{ title: t(`Thay bằng "${oneLine(form.text)}"`, `Replace with "${oneLine(form.text)}"`), edits: [{ start: m.start, end: m.end, text: form.text }], preferred: false }]
         : [];
       const vi = thiTran
         ? `"${written}": từ ${since} không còn thị trấn; cấp xã gồm xã, phường, đặc khu (ngày của kế hoạch: ${planDay}).`

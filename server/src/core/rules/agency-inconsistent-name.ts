@@ -72,7 +72,8 @@ export const agencyInconsistentName: Rule = {
       const fixes: Fix[] = [{
         title: t(`Dùng thống nhất "${target}"`, `Use "${target}" throughout`),
         edits: odd.map((m) => ({ start: m.start, end: m.end, text: target })),
-        preferred: true,
+        // Replaces the drafter's words with other words: offered, never applied by "fix all".
+        preferred: false,
       }];
       ctx.report({
         span: first,

@@ -53,7 +53,7 @@ export const agencyProvinceMerged: Rule = {
           `"${written}" không còn tại ngày của kế hoạch (${viDate(today)}): từ ${viDate(cutover)} thuộc ${newName}.`,
           `"${written}" no longer exists at the plan's date (${today}): since ${cutover} it is part of ${newName}.`,
         ),
-        fixes: [{ title: t(`Thay bằng "${newName}"`, `Replace with "${newName}"`), edits: [{ start: m.start, end: m.end, text: replacement }], preferred: true }],
+        fixes: [{ title: t(`Thay bằng "${newName}"`, `Replace with "${newName}"`), edits: [{ start: m.start, end: m.end, text: replacement }], preferred: false }],
       });
     }
   },

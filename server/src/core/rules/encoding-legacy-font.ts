@@ -15,10 +15,16 @@ const VNI_SIGNS = new Set('ïøûäåöñÏØÛÄÅÖÑ');
 /** Symbols that legitimately touch words: degrees, footnote numbers. */
 const HARMLESS = new Set('°¹²³');
 
+
 function suspect(c: string): boolean {
   const n = c.charCodeAt(0);
   return n >= 0xa1 && n <= 0xff && !VIETNAMESE_LATIN1.has(c) && !HARMLESS.has(c);
 }
+
+/** One suspect character (Latin-1 signs Vietnamese never uses): lines without one score nothing. */
+const SUSPECT_CHAR = new RegExp(
+  `[${Array.from({ length: 0xff - 0xa1 + 1 }, (_, i) => String.fromCharCode(0xa1 + i)).filter(suspect).map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join('')}]`,
+);
 
 interface LineScore {
   suspectWords: number;
@@ -73,8 +79,8 @@ export const encodingLegacyFont: Rule = {
   ),
   check(ctx) {
     const { doc } = ctx;
-    // Nothing to do for text without any Latin-1 letters outside Vietnamese.
-    if (!/[\u00a1-\u00ff]/.test(doc.text)) return;
+    // Nothing to do for text without any Latin-1 sign outside Vietnamese.
+    if (!SUSPECT_CHAR.test(doc.text)) return;
     let block: { start: number; end: number; tcvn3: number; vni: number; sample?: string } | undefined;
     const flush = () => {
       if (!block) return;
@@ -93,6 +99,8 @@ export const encodingLegacyFont: Rule = {
     // "Sè: 147/KH-UBND" has one odd word only), with blank lines in between.
     for (const line of doc.lines) {
       if (line.contentStart >= line.end) continue;
+      // Most lines have no Latin-1 sign at all: outside a block such a line changes nothing.
+      if (!block && !SUSPECT_CHAR.test(line.text)) continue;
       const s = scoreLine(line.text);
       const strong = isLegacyLine(s);
       // Short lines without odd letters ("Sè: 147/KH-UBND", where "è" is Vietnamese too) neither

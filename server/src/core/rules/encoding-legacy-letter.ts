@@ -5,8 +5,8 @@
 
 import type { Rule, Edit } from '../rule';
 import { t } from '../i18n';
+import { wordsContaining } from './encoding-vietnamese';
 
-const WORD = /[\p{L}\p{M}]+/gu;
 const HAS_LEGACY_SOURCE = /[ƣƢ]/;
 const HAS_ETH = /Ð/;
 const LEGACY: Record<string, string> = { 'ƣ': 'ư', 'Ƣ': 'Ư', 'Ð': 'Đ' };
@@ -33,10 +33,10 @@ export const encodingLegacyLetter: Rule = {
     const legacyInSource = HAS_LEGACY_SOURCE.test(src);
     if (!legacyInSource && !HAS_ETH.test(doc.text)) return;
     const text = doc.text;
-    WORD.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = WORD.exec(text)) !== null) {
-      const word = m[0];
+    // Only words holding an "ư" or "Ð" can need a fix: jump from one such letter to the next and
+    // take the word around it, instead of walking every word of the plan.
+    for (const m of wordsContaining(text, legacyInSource ? /[ưƯÐ]/g : /Ð/g)) {
+      const word = m.word;
       const edits: Edit[] = [];
       for (let k = 0; k < word.length; k++) {
         const c = word[k];

@@ -105,3 +105,39 @@ export function placeTone(bare: string, tone: string): string | undefined {
   chars[target] = (chars[target] + tone).normalize('NFC');
   return chars.join('');
 }
+
+const WORD_CHAR = /[\p{L}\p{M}]/u;
+const WORD_RUN = /[\p{L}\p{M}]+/uy;
+
+/**
+ * The words (runs of letters and marks) of `text` that contain a match of `candidate` (a global
+ * regex for single characters), each once, in order. Lets a rule that only cares about rare
+ * letters jump between them instead of walking every word: linear in the text, and cheap when
+ * the letters are absent.
+ */
+export function* wordsContaining(text: string, candidate: RegExp): Generator<{ index: number; word: string }> {
+  candidate.lastIndex = 0;
+  let wordEnd = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = candidate.exec(text)) !== null) {
+    if (hit.index < wordEnd) continue;
+    let ws = hit.index;
+    for (;;) {
+      // a letter outside the BMP is two code units: test the pair
+      const n = ws >= 2 ? text.charCodeAt(ws - 1) : 0;
+      const pair = n >= 0xdc00 && n <= 0xdfff;
+      if (ws > wordEnd && WORD_CHAR.test(pair ? text.slice(ws - 2, ws) : text[ws - 1])) ws -= pair ? 2 : 1;
+      else break;
+    }
+    WORD_RUN.lastIndex = ws;
+    const m = WORD_RUN.exec(text);
+    if (!m) {
+      // not a letter or mark after all (the candidate class was wider): move on
+      wordEnd = hit.index + 1;
+      continue;
+    }
+    wordEnd = ws + m[0].length;
+    candidate.lastIndex = wordEnd;
+    yield { index: ws, word: m[0] };
+  }
+}

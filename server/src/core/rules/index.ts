@@ -30,6 +30,7 @@ import { citationBlankNumber } from './citation-blank-number';
 import { dateInvalid } from './date-invalid';
 import { dateNd30Form } from './date-nd30-form';
 // -- imports: structure
+import { checkBudget } from './structure-check-budget';
 import { structureSections } from './structure-sections';
 import { structureHeader } from './structure-header';
 import { structureDocType } from './structure-doc-type';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   dateInvalid,
   dateNd30Form,
   // -- rules: structure
+  checkBudget,
   structureSections,
   structureHeader,
   structureDocType,

@@ -1,0 +1,239 @@
+// The workspace index: which file is which directive. A plan cites its parents by number
+// ("Thực hiện Nghị quyết số 34-NQ/TU …"); a parent's text is any workspace file whose header
+// carries that number. Only the head of each file is read (the header is in the first lines), so
+// indexing thousands of files costs a few KB each. An open document's text wins over the disk.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { parsePlan } from '../core';
+import { citedParents, parentKeyOf } from '../core/parent';
+
+export interface IndexOptions {
+  /** Stop after this many candidate files (a workspace may hold anything). */
+  maxFiles?: number;
+  /** Larger files are skipped: not plans. */
+  maxBytes?: number;
+  /** Bytes read from the start of each file to find its header. */
+  headBytes?: number;
+}
+
+/** Plan-like text files: *.txt, *.md (and so *.kehoach.txt, *.kh.txt). */
+export const INDEXED_FILE = /\.(txt|md)$/i;
+/** Folders that never hold plans and may be huge. */
+const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', '.git', '.hg', '.svn', '.vscode-test']);
+
+export const INDEX_DEFAULTS: Required<IndexOptions> = { maxFiles: 5000, maxBytes: 5 * 1024 * 1024, headBytes: 4096 };
+
+/**
+ * The key a text declares as its own number, or undefined. A plan without a number of its own
+ * ("KẾ HOẠCH Thực hiện Nghị quyết số 43-NQ/TW …") would otherwise take the first number in its
+ * lines, which is the parent it cites: a key the text itself cites is not its own.
+ */
+export function ownKeyOf(head: string): string | undefined {
+  try {
+    const doc = parsePlan(head);
+    const key = parentKeyOf(doc);
+    if (!key) return undefined;
+    if (citedParents(doc).some((c) => c.key === key.key)) return undefined;
+    return key.key;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first `n` bytes of a text as a string, cut at a line end (so no character is split). */
+export function headOf(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const cut = text.lastIndexOf('\n', chars);
+  return text.slice(0, cut > chars / 2 ? cut : chars);
+}
+
+interface Entry {
+  /** Key from the file on disk. */
+  disk?: string;
+  /** Key from the open editor's text (undefined: not open). */
+  open?: { key?: string; head: string };
+}
+
+export class WorkspaceIndex {
+  private readonly options: Required<IndexOptions>;
+  private readonly entries = new Map<string, Entry>();
+  private readonly byKey = new Map<string, Set<string>>();
+  /** Files looked at by the last scans (bounded by maxFiles). */
+  scanned = 0;
+  /** The scan stopped at maxFiles. */
+  truncated = false;
+
+  constructor(options: IndexOptions = {}) {
+    this.options = { ...INDEX_DEFAULTS, ...options };
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The key a file is indexed under now. */
+  keyOf(file: string): string | undefined {
+    const e = this.entries.get(file);
+    return e?.open ? e.open.key : e?.disk;
+  }
+
+  /** Files whose header carries a key. */
+  filesFor(key: string): string[] {
+    return [...(this.byKey.get(key) ?? [])];
+  }
+
+  /**
+   * The parent file for each cited key, seen from a plan: the nearest one (same folder first,
+   * then the longest shared path), never the plan itself.
+   */
+  parentsFor(keys: Iterable<string>, planFile?: string): string[] {
+    const out: string[] = [];
+    for (const key of new Set(keys)) {
+      const files = this.filesFor(key).filter((f) => f !== planFile);
+      if (files.length === 0) continue;
+      const shared = (f: string) => (planFile ? commonPrefix(f, planFile) : 0);
+      files.sort((a, b) => shared(b) - shared(a) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+      out.push(files[0]);
+    }
+    return out;
+  }
+
+  /** Scan folders for plan-like files (async, so the server keeps answering while it reads). */
+  async scan(folders: readonly string[], shouldStop: () => boolean = () => false): Promise<void> {
+    const files: string[] = [];
+    const queue = [...folders];
+    while (queue.length && files.length < this.options.maxFiles && !shouldStop()) {
+      const dir = queue.shift()!;
+      let dirents: fs.Dirent[];
+      try {
+        dirents = await fs.promises.readdir(dir, { withFileTypes: true });
+      } catch {
+        continue; // unreadable folder: nothing to index
+      }
+      dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const d of dirents) {
+        if (d.isDirectory()) {
+          if (!SKIP_DIRS.has(d.name) && !d.name.startsWith('.')) queue.push(path.join(dir, d.name));
+        } else if (d.isFile() && INDEXED_FILE.test(d.name)) {
+          if (files.length >= this.options.maxFiles) {
+            this.truncated = true;
+            break;
+          }
+          files.push(path.join(dir, d.name));
+        }
+      }
+    }
+    if (queue.length && files.length >= this.options.maxFiles) this.truncated = true;
+    // A few reads at a time: enough to overlap I/O, few enough not to starve requests.
+    const BATCH = 16;
+    for (let i = 0; i < files.length && !shouldStop(); i += BATCH) {
+      await Promise.all(files.slice(i, i + BATCH).map((f) => this.refreshFile(f)));
+      this.scanned += Math.min(BATCH, files.length - i);
+    }
+  }
+
+  /** Re-read one file's head from disk (created or changed). Returns the keys it moved between. */
+  async refreshFile(file: string): Promise<{ before?: string; after?: string }> {
+    const before = this.keyOf(file);
+    let disk: string | undefined;
+    let exists = false;
+    try {
+      const stat = await fs.promises.stat(file);
+      if (stat.isFile()) {
+        exists = true;
+        if (stat.size <= this.options.maxBytes) disk = ownKeyOf(await readHead(file, this.options.headBytes));
+      }
+    } catch {
+      exists = false;
+    }
+    const e = this.entries.get(file);
+    if (!exists && !e?.open) this.entries.delete(file);
+    else this.entries.set(file, { ...(e ?? {}), disk });
+    this.reindex(file, before);
+    return { before, after: this.keyOf(file) };
+  }
+
+  /** A file was deleted. */
+  remove(file: string): { before?: string; after?: string } {
+    const before = this.keyOf(file);
+    const e = this.entries.get(file);
+    if (e?.open) this.entries.set(file, { open: e.open });
+    else this.entries.delete(file);
+    this.reindex(file, before);
+    return { before, after: this.keyOf(file) };
+  }
+
+  /** An open document's text (it wins over the disk). Cheap when the head did not change. */
+  setOpenText(file: string, text: string): { before?: string; after?: string } {
+    const before = this.keyOf(file);
+    const head = headOf(text, this.options.headBytes);
+    const e = this.entries.get(file) ?? {};
+    if (e.open && e.open.head === head) return { before, after: before };
+    if (Buffer.byteLength(text, 'utf8') > this.options.maxBytes) this.entries.set(file, { ...e, open: { head } });
+    else this.entries.set(file, { ...e, open: { key: ownKeyOf(head), head } });
+    this.reindex(file, before);
+    return { before, after: this.keyOf(file) };
+  }
+
+  /** The document was closed: the disk's version counts again. */
+  closeText(file: string): { before?: string; after?: string } {
+    const before = this.keyOf(file);
+    const e = this.entries.get(file);
+    if (!e) return { before, after: before };
+    if (e.disk === undefined && !fs.existsSync(file)) this.entries.delete(file);
+    else this.entries.set(file, { disk: e.disk });
+    this.reindex(file, before);
+    return { before, after: this.keyOf(file) };
+  }
+
+  /** Forget files under a folder (removed from the workspace). */
+  removeFolder(folder: string): void {
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    for (const file of [...this.entries.keys()]) {
+      if (!file.startsWith(prefix) || this.entries.get(file)?.open) continue;
+      const before = this.keyOf(file);
+      this.entries.delete(file);
+      this.reindex(file, before);
+    }
+  }
+
+  private reindex(file: string, before: string | undefined): void {
+    const after = this.keyOf(file);
+    if (before === after) return;
+    if (before !== undefined) {
+      const set = this.byKey.get(before);
+      set?.delete(file);
+      if (set && set.size === 0) this.byKey.delete(before);
+    }
+    if (after !== undefined) {
+      let set = this.byKey.get(after);
+      if (!set) this.byKey.set(after, (set = new Set()));
+      set.add(file);
+    }
+  }
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The first bytes of a file as text, cut at a line end; a BOM dropped. */
+async function readHead(file: string, bytes: number): Promise<string> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    let end = bytesRead;
+    if (bytesRead === bytes) {
+      const nl = buf.lastIndexOf(10, bytesRead - 1);
+      if (nl > bytes / 2) end = nl;
+    }
+    return buf.subarray(0, end).toString('utf8').replace(/^\uFEFF/, '');
+  } finally {
+    await fh.close();
+  }
+}
