@@ -97,6 +97,8 @@ async function main(): Promise<void> {
     ['server', './server', 'benchServer'],
     ['coverage', './coverage', 'benchCoverage'],
     ['peer', './peer', 'benchPeer'],
+    ['workspace index', './workspace-index', 'benchWorkspaceIndex'],
+    ['workspace', './workspace', 'benchWorkspace'],
   ] as const) {
     let run: ((o?: unknown) => Promise<{ markdown?: string } & Record<string, unknown>>) | undefined;
     try {
@@ -113,6 +115,23 @@ async function main(): Promise<void> {
     } catch (err) {
       md.push('', `## ${name}`, '', `failed: ${(err as Error).message}`);
     }
+  }
+
+  // 4. Server memory with many plans open (bench/server.ts measures 1 and 20; this adds 200,
+  //    with few timed edits so the whole bench stays within a few minutes).
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { benchServer } = require('./server') as { benchServer?: (o: Record<string, unknown>) => Promise<Record<string, unknown>> };
+    if (benchServer) {
+      const r = await benchServer({ openPlans: 200, edits: 3, planKB: 30, budgetMs: 60_000 });
+      report.server200 = r;
+      const mb = (kb: unknown) => (typeof kb === 'number' ? f(kb / 1024, 1) : '?');
+      md.push('', '## server, 200 plans open', '', '| measure | value |', '|---|---|',
+        `| RSS idle | ${mb(r.rssIdleKB)} MB |`, `| RSS, 1 plan (30 KB) open | ${mb(r.rssOnePlanKB)} MB |`,
+        `| RSS, 200 plans (30 KB each) open | ${mb(r.rssManyPlansKB)} MB (${String(r.manyPlansChecked)} checked) |`);
+    }
+  } catch (err) {
+    md.push('', '## server, 200 plans open', '', `failed: ${(err as Error).message}`);
   }
 
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');

@@ -15,6 +15,10 @@ import {
 const LANGUAGE_ID = 'kehoach';
 const SERVER_FIX_ALL = 'kehoach.server.fixAll';
 const SERVER_RENUMBER = 'kehoach.server.renumber';
+// Reports the server renders as Markdown (the server's ids differ from the client's: the language
+// client registers every command the server advertises).
+const SERVER_COVERAGE_REPORT = 'kehoach.server.coverageReport';
+const SERVER_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
 
 let client: LanguageClient | undefined;
 
@@ -62,6 +66,23 @@ async function runServerCommand(command: string): Promise<void> {
   if (!client) return;
   const r = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [editor.document.uri.toString()] })) as { applied?: boolean; edits?: number } | null;
   if (!r || !r.edits) void vscode.window.setStatusBarMessage(t('Kế hoạch: không có gì để sửa', 'Kế hoạch: nothing to fix'), 3000);
+}
+
+/** Ask the server for a Markdown report of the active plan and open it beside the plan. */
+async function openServerReport(command: string): Promise<void> {
+  const editor = activePlan();
+  if (!editor) {
+    void vscode.window.showInformationMessage(t('Hãy mở một kế hoạch (ngôn ngữ "Kế hoạch") trước.', 'Open a plan (language "Kế hoạch") first.'));
+    return;
+  }
+  if (!client) return;
+  const markdown = await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [editor.document.uri.toString()] });
+  if (typeof markdown !== 'string') {
+    void vscode.window.showWarningMessage(t('Kế hoạch: chưa tạo được báo cáo cho văn bản này.', 'Kế hoạch: no report for this document.'));
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }
 
 function createStatusItem(context: vscode.ExtensionContext): void {
@@ -126,6 +147,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('kehoach.fixAll', () => runServerCommand(SERVER_FIX_ALL)),
     vscode.commands.registerCommand('kehoach.renumber', () => runServerCommand(SERVER_RENUMBER)),
+    vscode.commands.registerCommand('kehoach.coverageReport', () => openServerReport(SERVER_COVERAGE_REPORT)),
+    vscode.commands.registerCommand('kehoach.agencyMatrix', () => openServerReport(SERVER_AGENCY_MATRIX)),
     vscode.commands.registerCommand('kehoach.restartServer', async () => {
       await client?.restart();
     }),

@@ -8,6 +8,7 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -15,33 +16,53 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Location,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkPlan, LineIndex, loadRegistry, localeFrom, t, type LintConfig, type Locale, type Registry, type Rule, type Ymd } from './core';
+import { checkParsed, LineIndex, loadRegistry, parsePlan, localeFrom, t, type LintConfig, type Locale, type Registry, type Ymd } from './core';
 import { findProjectFile, loadProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
-import { msg, type Analysis } from './features/analysis';
+import { msg, offsetOf, toModelOffset, type Analysis } from './features/analysis';
+import { citedParents } from './core/parent';
+import { agencyMatrixMarkdown, coverageMarkdown, definition, documentLinks } from './features/parents';
+import { INDEXED_FILE, WorkspaceIndex, type IndexOptions } from './workspace/index';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, isActionData, RENUMBER_KIND, resolveAction, type ProjectFileTarget } from './features/codeActions';
 import { citationSummary, completion, type CitationSummary } from './features/completion';
 import { diagnosticsFor } from './features/diagnostics';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges } from './features/outline';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
-import { ParentRules } from './workspace/parents';
+import { ParentRules, type ParentSet } from './workspace/parents';
 import { DEFAULT_SETTINGS, lintConfigFor, normalizeSettings, type KehoachSettings } from './workspace/settings';
 
 export const COMMAND_FIX_ALL = 'kehoach.server.fixAll';
 export const COMMAND_RENUMBER = 'kehoach.server.renumber';
+/**
+ * The Markdown coverage report and assignment matrix of a plan. The client's own commands are
+ * "kehoach.coverageReport" / "kehoach.agencyMatrix"; the server advertises "kehoach.server.*"
+ * because vscode-languageclient registers every advertised command in VS Code, which would clash
+ * with the client's. Both spellings are accepted (other editors may call the short one).
+ */
+export const COMMAND_COVERAGE_REPORT = 'kehoach.server.coverageReport';
+export const COMMAND_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
+const COVERAGE_COMMANDS = [COMMAND_COVERAGE_REPORT, 'kehoach.coverageReport'];
+const MATRIX_COMMANDS = [COMMAND_AGENCY_MATRIX, 'kehoach.agencyMatrix'];
 
 export interface ServerOptions {
   /** The extension's folder, where docs/rules/<id>.md live (defaults to the package root). */
   extensionRoot?: string;
   /** Pin "today" for plans without a date (tests). */
   today?: Ymd;
+  /** Limits of the workspace index (tests and the benchmark). */
+  index?: IndexOptions;
 }
 
 export interface KehoachServer {
   documents: TextDocuments<TextDocument>;
+  /** Which workspace file carries which directive number (parents of plans). */
+  workspaceIndex: WorkspaceIndex;
+  /** Resolves when the scans of the workspace folders so far have finished. */
+  indexed(): Promise<void>;
   dispose(): void;
 }
 
@@ -67,6 +88,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const debounceOf = new Map<string, number>();
   const reportedProblems = new Set<string>();
   const parentRules = new ParentRules();
+  const workspaceIndex = new WorkspaceIndex(options.index);
+  let scanning: Promise<void> = Promise.resolve();
+  let disposed = false;
+  let markInitialized: () => void = () => undefined;
+  const initializedOnce = new Promise<void>((resolve) => (markInitialized = resolve));
 
   function reportProblem(p: string): void {
     if (reportedProblems.has(p)) return;
@@ -153,12 +179,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const project = projectConfigFor(doc.uri);
     const config = lintConfigFor(settings, project, clientLocale);
     const registry = registryFor(config);
-    let extraRules: readonly Rule[] = [];
-    try {
-      extraRules = parentRules.rulesFor(config.parents, openParent, reportProblem);
-    } catch (err) {
-      log('parent directives', err);
-    }
     const a: Analysis = {
       uri: doc.uri,
       version: doc.version,
@@ -168,7 +188,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       locale: config.locale,
       registry,
       maxFileSizeKB: settings.maxFileSizeKB,
-      extraRules,
+      extraRules: [],
     };
     // Bytes, not characters: the limit is what the user sees on disk.
     const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
@@ -177,11 +197,69 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       return a;
     }
     try {
-      a.result = checkPlan(text, config, { registry, today: options.today, ...(extraRules.length ? { extraRules } : {}) });
+      const plan = parsePlan(text);
+      const parents = parentsOf(plan, doc.uri, config, a);
+      a.extraRules = parents.rules;
+      a.parentContext = parents.context;
+      const extraRules = parents.rules;
+      a.result = checkParsed(plan, config, { registry, today: options.today, ...(extraRules.length ? { extraRules } : {}) });
     } catch (err) {
       log(`checking ${doc.uri}`, err);
     }
     return a;
+  }
+
+  /**
+   * The parents of a plan: files named in the configuration, and the workspace files whose header
+   * carries a number the plan cites ("Thực hiện Nghị quyết số 34-NQ/TU"). Records on the analysis
+   * what it depends on, so a change to a parent (or a new file with a cited number) re-checks it.
+   */
+  function parentsOf(plan: ReturnType<typeof parsePlan>, uri: string, config: LintConfig, a: Analysis): ParentSet {
+    try {
+      const file = filePathOf(uri);
+      const citedKeys = [...new Set(citedParents(plan).map((c) => c.key))];
+      a.citedKeys = citedKeys;
+      const paths = [...new Set([...(config.parents ?? []), ...workspaceIndex.parentsFor(citedKeys, file)])].filter((p) => p !== file);
+      a.parentPaths = paths;
+      return parentRules.setFor(paths, openParent, reportProblem);
+    } catch (err) {
+      log('parent directives', err);
+      return { rules: [] };
+    }
+  }
+
+  /** Plans that read a parent file, or cite a key that moved to or from it, are checked again. */
+  function recheckDependents(file: string | undefined, keys: readonly (string | undefined)[], except?: string): void {
+    // Keys count only when they moved (a header edited, a file created or deleted); an edit below
+    // the header reaches the plans that read this file through their parentPaths.
+    const moved = new Set(keys[0] === keys[1] ? [] : keys.filter((k): k is string => !!k));
+    for (const [uri, entry] of [...analyses]) {
+      if (uri === except) continue;
+      const an = entry.analysis;
+      const reads = !!file && (an.parentPaths?.includes(file) || an.config.parents?.includes(file));
+      if (!reads && !an.citedKeys?.some((k) => moved.has(k))) continue;
+      analyses.delete(uri);
+      schedule(uri);
+    }
+  }
+
+  /** Index folders; then plans checked before the index was ready are checked again. */
+  function scanFolders(folders: readonly string[]): void {
+    if (!folders.length) return;
+    const previous = scanning;
+    scanning = previous
+      .then(() => workspaceIndex.scan(folders, () => disposed))
+      .then(
+        () => {
+          if (disposed || workspaceIndex.size === 0) return;
+          // Only when a checked plan cites a number the index now knows (or a check is running).
+          const resolvable = [...analyses.values()].some((e) => e.analysis.citedKeys?.some((k) => workspaceIndex.filesFor(k).length > 0));
+          if (!resolvable && inFlight.size === 0) return;
+          generation++;
+          revalidateAll();
+        },
+        (err) => log('indexing the workspace', err),
+      );
   }
 
   /** A parent directive open in the editor: its text is newer than the file on disk. */
@@ -255,14 +333,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   documents.onDidOpen((e) => schedule(e.document.uri));
   documents.onDidChangeContent((e) => {
     schedule(e.document.uri);
-    // Plans that name this document as a parent directive are checked against its new text.
+    // Plans that read this document as a parent directive are checked against its new text (the
+    // editor's text wins over the disk), and so are plans citing a number its header gained or lost.
     const file = filePathOf(e.document.uri);
     if (!file) return;
-    for (const [uri, entry] of [...analyses]) {
-      if (uri === e.document.uri || !entry.analysis.config.parents?.includes(file)) continue;
-      analyses.delete(uri); // its parent rules read the old text
-      schedule(uri);
-    }
+    const moved = workspaceIndex.setOpenText(file, e.document.getText());
+    recheckDependents(file, [moved.before, moved.after], e.document.uri);
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
@@ -274,6 +350,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     settingsCache.delete(uri);
     debounceOf.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    // The file on disk counts again for the plans that read it as a parent.
+    const file = filePathOf(uri);
+    if (file) {
+      const moved = workspaceIndex.closeText(file);
+      recheckDependents(file, [moved.before, moved.after], uri);
+    }
   });
 
   // -------------------------------------------------------------------------------------------
@@ -298,7 +380,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_KIND],
           resolveProvider: true,
         },
-        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER] },
+        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_COVERAGE_REPORT, COMMAND_AGENCY_MATRIX] },
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'Kế hoạch' },
         foldingRangeProvider: true,
         hoverProvider: true,
@@ -316,7 +400,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE}` }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          // The project file, and the texts that may be parent directives (the workspace index).
+          watchers: [{ globPattern: `**/${PROJECT_FILE}` }, { globPattern: '**/*.txt' }, { globPattern: '**/*.md' }],
+        })
         .catch((e) => log('register', e));
     }
     if (capabilities.workspace?.workspaceFolders) {
@@ -324,15 +411,23 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
           const removed = new Set(e.removed.map((f) => filePathOf(f.uri)));
           workspaceFolders = workspaceFolders.filter((f) => !removed.has(f));
+          for (const f of removed) if (f) workspaceIndex.removeFolder(f);
+          const added: string[] = [];
           for (const f of e.added) {
             const p = filePathOf(f.uri);
-            if (p) workspaceFolders.push(p);
+            if (p) {
+              workspaceFolders.push(p);
+              added.push(p);
+            }
           }
+          scanFolders(added);
         });
       } catch (err) {
         log('workspace folders', err);
       }
     }
+    scanFolders(workspaceFolders);
+    markInitialized();
   });
 
   connection.onDidChangeConfiguration(
@@ -348,12 +443,21 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   connection.onDidChangeWatchedFiles(
-    guard('didChangeWatchedFiles', undefined, (change) => {
-      if (!(change?.changes ?? []).some((c) => typeof c?.uri === 'string' && c.uri.endsWith(PROJECT_FILE))) return;
-      projectCache.clear();
-      reportedProblems.clear();
-      generation++;
-      revalidateAll();
+    guard('didChangeWatchedFiles', undefined, async (change) => {
+      const changes = (change?.changes ?? []).filter((c) => typeof c?.uri === 'string');
+      if (changes.some((c) => c.uri.endsWith(PROJECT_FILE))) {
+        projectCache.clear();
+        reportedProblems.clear();
+        generation++;
+        revalidateAll();
+      }
+      // Texts that may be parent directives: keep the index and the plans that read them current.
+      for (const c of changes) {
+        const file = INDEXED_FILE.test(c.uri) ? filePathOf(c.uri) : undefined;
+        if (!file) continue;
+        const moved = c.type === FileChangeType.Deleted ? workspaceIndex.remove(file) : await workspaceIndex.refreshFile(file);
+        recheckDependents(file, [moved.before, moved.after]);
+      }
     }),
   );
 
@@ -406,11 +510,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   connection.onExecuteCommand(
-    guard('executeCommand', null, async (params) => {
+    guard('executeCommand', null as unknown, async (params) => {
       const arg = params.arguments?.[0] as string | { uri?: string } | undefined;
       const uri = typeof arg === 'string' ? arg : arg?.uri;
       if (!uri) return null;
       const a = await analyze(uri);
+      if (a && COVERAGE_COMMANDS.includes(params.command)) return coverageMarkdown(a);
+      if (a && MATRIX_COMMANDS.includes(params.command)) return agencyMatrixMarkdown(a);
       if (!a || !a.result) return null;
       if (params.command === COMMAND_FIX_ALL || params.command === COMMAND_RENUMBER) {
         const numbering = params.command === COMMAND_RENUMBER;
@@ -445,6 +551,21 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }),
   );
 
+  connection.onDefinition(
+    guard('definition', [] as Location[], async (params) => {
+      const a = await analyze(params.textDocument.uri);
+      if (!a?.result) return [];
+      return definition(a, toModelOffset(a.result.doc, offsetOf(a, params.position)));
+    }),
+  );
+
+  connection.onDocumentLinks(
+    guard('documentLink', [], async (params) => {
+      const a = await analyze(params.textDocument.uri);
+      return a ? documentLinks(a) : [];
+    }),
+  );
+
   connection.onCompletion(
     guard('completion', [], async (params) => {
       const a = await analyze(params.textDocument.uri);
@@ -470,10 +591,21 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   documents.listen(connection);
 
   function dispose(): void {
+    disposed = true;
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
     analyses.clear();
   }
 
-  return { documents, dispose };
+  /** After `initialized`, until no scan is running (a scan may queue another). */
+  async function indexed(): Promise<void> {
+    await initializedOnce;
+    let current: Promise<void>;
+    do {
+      current = scanning;
+      await current;
+    } while (current !== scanning);
+  }
+
+  return { documents, workspaceIndex, indexed, dispose };
 }

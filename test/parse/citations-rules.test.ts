@@ -22,13 +22,13 @@ export function corpusFindings(file: string): Found[] {
   const source = readCorpus(file);
   const doc = parsePlan(source);
   const config = defaultConfig();
-  const { date, fromHeader } = resolvePlanDate(doc, config, TODAY);
+  const { date, fromHeader, source: dateSource } = resolvePlanDate(doc, config, TODAY);
   const idx = new LineIndex(source);
   const out: Found[] = [];
   for (const rule of RULES) {
     if (!MINE.test(rule.id)) continue;
     rule.check({
-      doc, config, planDate: date, planDateFromHeader: fromHeader, registry, options: {},
+      doc, config, planDate: date, planDateFromHeader: fromHeader, planDateSource: dateSource, registry, options: {},
       report: (r: Report) => out.push({ rule: rule.id, line: idx.positionAt(doc.toSourceOffset(r.span.start)).line + 1, message: localize(r.message, 'vi') }),
     });
   }

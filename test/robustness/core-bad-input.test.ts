@@ -104,7 +104,7 @@ const CASES: Case[] = [
   },
   {
     label: 'NUL bytes through a real plan',
-    make: (n) => fill(n, (i) => lines[i % lines.length].replace(/ /g, (s) => (Math.random() < 0.1 ? '\u0000' : s)) + '\n'),
+    make: (n) => { const r = rng(3); return fill(n, (i) => lines[i % lines.length].replace(/ /g, (s) => (r() < 0.1 ? '\u0000' : s)) + '\n'); },
     size: 50_000,
     fix: true,
   },

@@ -72,8 +72,9 @@ export interface CheckOptions {
 export interface CheckResult {
   doc: PlanDocument;
   findings: Finding[];
-  /** The date the plan was judged at. */
+  /** The date the plan was judged at, and where that date came from. */
   planDate: Ymd;
+  planDateSource: PlanDateSource;
 }
 
 export function parseIsoDate(s: string | undefined): Ymd | undefined {
@@ -86,13 +87,62 @@ export function todayYmd(): Ymd {
   return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }
 
-/** The date a plan is judged at: --date / setting, else its header date, else today. */
-export function resolvePlanDate(doc: PlanDocument, config: LintConfig, today?: Ymd): { date: Ymd; fromHeader: boolean } {
+export type PlanDateSource = 'config' | 'header' | 'self-reference' | 'inferred' | 'today';
+
+/**
+ * The date a plan is judged at: --date / the setting; else its header date; else the date it
+ * gives itself in an appendix line ("Kèm theo Kế hoạch số 147/KH-UBND ngày 01/8/2024"); else, for
+ * a text pasted without any header, the latest date its trích yếu and preamble cite (the plan
+ * cannot be older than what it implements); else today (a draft whose header date is still blank).
+ */
+export function resolvePlanDate(doc: PlanDocument, config: LintConfig, today?: Ymd): { date: Ymd; fromHeader: boolean; source: PlanDateSource } {
   const configured = parseIsoDate(config.planDate);
-  if (configured) return { date: configured, fromHeader: false };
+  if (configured) return { date: configured, fromHeader: false, source: 'config' };
   const h = doc.header.date;
-  if (h && h.valid && h.year && h.month && h.day) return { date: { year: h.year, month: h.month, day: h.day }, fromHeader: true };
-  return { date: today ?? todayYmd(), fromHeader: false };
+  if (h && h.valid && h.year && h.month && h.day) return { date: { year: h.year, month: h.month, day: h.day }, fromHeader: true, source: 'header' };
+  const own = selfReferenceDate(doc);
+  if (own) return { date: own, fromHeader: true, source: 'self-reference' };
+  if (!doc.header.number && !doc.header.place) {
+    const cited = latestPreambleDate(doc);
+    if (cited) return { date: cited, fromHeader: false, source: 'inferred' };
+  }
+  return { date: today ?? todayYmd(), fromHeader: false, source: 'today' };
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  'KẾ HOẠCH': 'kế hoạch',
+  'CHƯƠNG TRÌNH HÀNH ĐỘNG': 'chương trình',
+  'CHƯƠNG TRÌNH': 'chương trình',
+  'NGHỊ QUYẾT': 'nghị quyết',
+  'QUYẾT ĐỊNH': 'quyết định',
+  'CHỈ THỊ': 'chỉ thị',
+};
+
+/** "(Kèm theo Kế hoạch số 147/KH-UBND ngày 01/8/2024 …)": the plan's own date, in its appendix. */
+function selfReferenceDate(doc: PlanDocument): Ymd | undefined {
+  const typeWord = doc.header.docType ? TYPE_WORDS[doc.header.docType.value.replace(/\s+/g, ' ').trim()] : undefined;
+  if (!typeWord) return undefined;
+  const re = /kèm theo\s+([^\n()]{0,80}?)\s*(?:số\s*)?\d*\s*[/-]?[\p{L}\p{N}/-]*\s*ngày\b/giu;
+  const lower = doc.text.toLocaleLowerCase('vi');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(lower)) !== null) {
+    if (!m[1].startsWith(typeWord)) continue;
+    const at = m.index + m[0].length;
+    const d = doc.dates.find((x) => x.start >= at - 5 && x.start <= at + 2 && x.valid && x.day && x.month && x.year);
+    if (d) return { year: d.year!, month: d.month!, day: d.day! };
+  }
+  return undefined;
+}
+
+function latestPreambleDate(doc: PlanDocument): Ymd | undefined {
+  let best: Ymd | undefined;
+  for (const c of doc.citations) {
+    const d = c.date;
+    if (!c.inPreamble || !d || !d.valid || !d.year || !d.month || !d.day) continue;
+    const ymd = { year: d.year, month: d.month, day: d.day };
+    if (!best || ymd.year * 10000 + ymd.month * 100 + ymd.day > best.year * 10000 + best.month * 100 + best.day) best = ymd;
+  }
+  return best;
 }
 
 /** The effective setting of a rule: by id, then by alias, else its default. */
@@ -129,7 +179,7 @@ function tooLargeResult(source: string, config: LintConfig, options: CheckOption
     `Checking stopped: the document is too large (${kb(source.length)} KB, limit ${kb(options.maxChars ?? 0)} KB) to check as you type; run the kehoach command to check it all`,
   );
   pushBudgetFinding(findings, doc, config, message);
-  return { doc, findings, planDate };
+  return { doc, findings, planDate, planDateSource: config.planDate ? 'config' : 'today' };
 }
 
 /** The KH699 finding on the first line, unless the user turned KH699 off. */
@@ -149,7 +199,7 @@ export function checkParsed(doc: PlanDocument, config: LintConfig, options: Chec
 
 function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, startedAt: number): CheckResult {
   const registry = options.registry ?? loadRegistry(config);
-  const { date: planDate, fromHeader } = resolvePlanDate(doc, config, options.today);
+  const { date: planDate, fromHeader, source: planDateSource } = resolvePlanDate(doc, config, options.today);
   const findings: Finding[] = [];
   const rules = options.extraRules ? [...RULES, ...options.extraRules] : RULES;
   const src = (s: Span) => ({ start: doc.toSourceOffset(s.start), end: doc.toSourceOffset(s.end) });
@@ -167,7 +217,7 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
       findings.push(toFinding(rule, r.severity && severity === rule.defaultSeverity ? r.severity : severity, r, config, src));
     };
     try {
-      rule.check({ doc, config, planDate, planDateFromHeader: fromHeader, registry, options: setting.options, report });
+      rule.check({ doc, config, planDate, planDateFromHeader: fromHeader, planDateSource, registry, options: setting.options, report });
     } catch (err) {
       // A rule's bug must not take the others down; say which rule failed.
       findings.push({
@@ -188,7 +238,7 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
   }
   // Rule ids are ASCII ("KH101"): a plain comparison orders them as localeCompare did, far cheaper.
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { doc, findings, planDate };
+  return { doc, findings, planDate, planDateSource };
 }
 
 function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig, src: (s: Span) => Span): Finding {

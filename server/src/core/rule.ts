@@ -76,8 +76,10 @@ export interface RuleContext {
   config: LintConfig;
   /** The date the plan is judged at: header date, --date, the setting, or today. */
   planDate: Ymd;
-  /** Whether planDate came from the document's own header. */
+  /** Whether planDate is the document's own date (its header, or its appendix's "Kèm theo" line). */
   planDateFromHeader: boolean;
+  /** Where planDate came from; 'inferred' is only a lower bound (the latest date the preamble cites). */
+  planDateSource: 'config' | 'header' | 'self-reference' | 'inferred' | 'today';
   registry: Registry;
   /** This rule's options from the configuration. */
   options: Record<string, unknown>;

@@ -3,6 +3,7 @@
 
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { localize, t, type AgencyRef, type Citation, type PlanDocument, type Span, type TimeExpression, type Ymd } from '../core';
+import { parentHover } from './parents';
 import { contains, modelRange, msg, offsetOf, range, ruleOf, spanAt, toModelOffset, type Analysis } from './analysis';
 
 function ymd(d: Ymd): string {
@@ -121,6 +122,13 @@ export function hover(a: Analysis, position: Position): Hover | null {
   if (time) {
     parts.push(timeHover(a, time));
     span ??= time;
+  }
+
+  // A plan item that carries out a parent task: the task, how close, and what was adapted.
+  const parent = parentHover(a, m);
+  if (parent) {
+    parts.push(parent.text);
+    span ??= parent.span;
   }
 
   // The rules behind findings under the cursor: why it matters and how to fix it.

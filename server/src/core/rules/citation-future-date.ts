@@ -21,6 +21,8 @@ export const citationFutureDate: Rule = {
   check(ctx) {
     const doc = ctx.doc;
     const plan = ctx.planDate;
+    // An inferred date is the latest date the preamble cites: a lower bound, not the plan's date.
+    if (ctx.planDateSource === 'inferred') return;
     for (const c of doc.citations) {
       const ymd = ymdOf(c);
       if (!ymd || !c.date || compareYmd(ymd, plan) <= 0 || isSelfReference(c, doc)) continue;
