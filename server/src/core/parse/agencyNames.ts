@@ -8,22 +8,14 @@
 // end at a verb or connector. Everything here is linear: each name reads a bounded number of words.
 
 import type { AgencyRef, Span } from '../model';
+import { foldTonePlacement } from '../text/tone';
 
 // ---------------------------------------------------------------------------------------------
 // Folding (for comparisons): lower case, one tone placement ("hoá" = "hóa"), one spacing.
 
-const OLD_TONE: Record<string, string> = {
-  'oá': 'óa', 'oà': 'òa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
-  'oé': 'óe', 'oè': 'òe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
-  'uý': 'úy', 'uỳ': 'ùy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
-};
-const OLD_TONE_RE = /o[áàảãạéèẻẽẹ]|u[ýỳỷỹỵ]/g;
-
 /** Lower case, one tone placement, abbreviations expanded, one space: for comparing names. */
 export function foldName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(OLD_TONE_RE, (m) => OLD_TONE[m] ?? m)
+  return foldTonePlacement(name.toLowerCase())
     .replace(/(?<![\p{L}])ubnd(?![\p{L}])/gu, 'ủy ban nhân dân')
     .replace(/(?<![\p{L}])hđnd(?![\p{L}])/gu, 'hội đồng nhân dân')
     .replace(/(?<![\p{L}])mttq(?![\p{L}])/gu, 'mặt trận tổ quốc')

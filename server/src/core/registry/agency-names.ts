@@ -2,18 +2,12 @@
 // placement, "&"/"và", hyphens and commas folded), and a syllable trie that finds every known
 // name in a text in one pass over its tokens (no regex per agency).
 
-/** Old-style tone placement ("hoá", "Uỷ") → the form the key uses ("hóa", "Ủy"). Keys only, never display. */
-const TONE_FOLD: Record<string, string> = {
-  'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
-  'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
-  'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
-};
-const TONE_RE = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/g;
+import { foldTonePlacement } from '../text/tone';
 
 /** The key of one syllable (token): lower case, NFC, tone placement folded, "&" read as "và". */
 export function syllableKey(token: string): string {
   if (token === '&') return 'và';
-  return token.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư').replace(TONE_RE, (m) => TONE_FOLD[m] ?? m);
+  return foldTonePlacement(token.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư'));
 }
 
 const FOLDABLE = new Set([...'àáảãạèéẻẽẹỳýỷỹỵ'].map((c) => c.charCodeAt(0)));
@@ -82,7 +76,7 @@ export function tokenize(text: string): Token[] {
     const start = i;
     while (i < n && isWordChar(src.charCodeAt(i))) i++;
     let key = aligned ? lower.slice(start, i) : text.slice(start, i).toLowerCase();
-    if (key.length > 1 && needsToneFold(key)) key = key.replace(TONE_RE, (x) => TONE_FOLD[x] ?? x);
+    if (key.length > 1 && needsToneFold(key)) key = foldTonePlacement(key);
     const ch = text[start];
     tokens.push({ start, end: i, key, upper: aligned ? ch !== lower[start] : ch !== ch.toLowerCase() });
   }
