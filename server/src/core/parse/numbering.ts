@@ -210,6 +210,19 @@ export function formatLabel(label: NumberingLabel, value: number): string | unde
 }
 
 /** Whether the style carries an ordinal (dashes, pluses and bullets do not). */
+/** The level family of a label: "1." and "1-" are one level (a mix is a style finding), decimals by depth. */
+export function levelFamily(l: NumberingLabel): string {
+  switch (l.style) {
+    case 'arabic':
+    case 'arabic-dash':
+      return 'arabic';
+    case 'decimal':
+      return `decimal${l.parts?.length ?? 2}`;
+    default:
+      return l.style;
+  }
+}
+
 export function isOrdinal(style: NumberingStyle): boolean {
   return style !== 'dash' && style !== 'plus' && style !== 'bullet';
 }

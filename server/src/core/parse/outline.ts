@@ -8,7 +8,7 @@
 
 import type { Line, NumberingLabel, OutlineItem, PlanDocument, SectionKind, Span } from '../model';
 import { lineIndexAt } from '../text/lines';
-import { isUpperText, matchLabel, skipMarkup, stripEnds, type LabelMatch } from './numbering';
+import { isUpperText, levelFamily, matchLabel, skipMarkup, stripEnds, type LabelMatch } from './numbering';
 import { DOC_TYPES } from './header';
 import { tablesOf } from './tables';
 
@@ -36,19 +36,6 @@ function trimmedEnd(line: Line): number {
 
 function contentOf(line: Line): string {
   return line.text.trim();
-}
-
-/** The level a style occupies on the stack: "1." and "1-" share one, decimals by depth. */
-function levelKey(l: NumberingLabel): string {
-  switch (l.style) {
-    case 'arabic':
-    case 'arabic-dash':
-      return 'arabic';
-    case 'decimal':
-      return `decimal${l.parts?.length ?? 2}`;
-    default:
-      return l.style;
-  }
 }
 
 /** Natural seniority of styles (ND30: mục I. > khoản 1. > điểm a) > dashes); equal ranks nest as seen. */
@@ -312,7 +299,7 @@ function parseOutlineUnsafe(doc: PlanDocument): OutlineResult {
     const item = built.item;
     item.index = items.length;
     // Level by the style stack.
-    const key = levelKey(lab.label);
+    const key = levelFamily(lab.label);
     const at = stack.findIndex((l) => l.key === key);
     if (at >= 0) stack = stack.slice(0, at);
     else {

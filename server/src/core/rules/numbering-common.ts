@@ -4,20 +4,7 @@
 import type { NumberingLabel, OutlineItem, PlanDocument, Span } from '../model';
 import type { Edit, Fix } from '../rule';
 import { t } from '../i18n';
-import { formatLabel, isOrdinal } from '../parse/numbering';
-
-/** The level family a label belongs to: "1." and "1-" are one level (a mix is a style finding). */
-export function familyOf(l: NumberingLabel): string {
-  switch (l.style) {
-    case 'arabic':
-    case 'arabic-dash':
-      return 'arabic';
-    case 'decimal':
-      return `decimal${l.parts?.length ?? 2}`;
-    default:
-      return l.style;
-  }
-}
+import { formatLabel, isOrdinal, levelFamily } from '../parse/numbering';
 
 /**
  * Where an item's numbering belongs: the body, text after the (first) signature such as the
@@ -36,7 +23,7 @@ export function siblingGroups(doc: PlanDocument, ordinalOnly = true): OutlineIte
     const l = it.label;
     if (!l) continue;
     if (ordinalOnly && !isOrdinal(l.style)) continue;
-    const key = `${it.parent}|${scopeOf(doc, it)}|${familyOf(l)}`;
+    const key = `${it.parent}|${scopeOf(doc, it)}|${levelFamily(l)}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(it);
