@@ -25,7 +25,7 @@ import { findProjectFile, loadProjectConfig, PROJECT_FILE, type ProjectConfig } 
 import { msg, offsetOf, toModelOffset, type Analysis } from './features/analysis';
 import { citedParents } from './core/parent';
 import { agencyMatrixMarkdown, coverageMarkdown, definition, documentLinks } from './features/parents';
-import { INDEXED_FILE, WorkspaceIndex, type IndexOptions } from './workspace/index';
+import { INDEXED_FILE, isIndexable, WorkspaceIndex, type IndexOptions } from './workspace/index';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, isActionData, RENUMBER_KIND, resolveAction, type ProjectFileTarget } from './features/codeActions';
 import { citationSummary, completion, type CitationSummary } from './features/completion';
 import { diagnosticsFor } from './features/diagnostics';
@@ -454,7 +454,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // Texts that may be parent directives: keep the index and the plans that read them current.
       for (const c of changes) {
         const file = INDEXED_FILE.test(c.uri) ? filePathOf(c.uri) : undefined;
-        if (!file) continue;
+        // Files the index holds are followed wherever they are; others only inside the workspace.
+        if (!file || (workspaceIndex.keyOf(file) === undefined && !isIndexable(file, workspaceFolders))) continue;
         const moved = c.type === FileChangeType.Deleted ? workspaceIndex.remove(file) : await workspaceIndex.refreshFile(file);
         recheckDependents(file, [moved.before, moved.after]);
       }

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parsePlan } from '../../server/src/core';
 import { parentKeyOf } from '../../server/src/core/parent';
-import { headOf, ownKeyOf, WorkspaceIndex } from '../../server/src/workspace/index';
+import { headOf, isIndexable, ownKeyOf, WorkspaceIndex } from '../../server/src/workspace/index';
 import { corpusFiles, readCorpus } from '../helpers';
 
 const PARENT_34 = 'laocai_34-nq-tu_2025_ocr.txt';
@@ -80,6 +80,17 @@ describe('lsp: workspace index', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('watched files: only .txt/.md inside a workspace folder, outside node_modules, out and dot-folders', () => {
+    const ws = path.join(os.tmpdir(), 'ws');
+    assert.ok(isIndexable(path.join(ws, 'nq', '34.txt'), [ws]));
+    assert.ok(isIndexable(path.join(ws, 'kh.md'), [ws]));
+    assert.ok(!isIndexable(path.join(ws, 'kh.docx'), [ws]));
+    assert.ok(!isIndexable(path.join(ws, 'node_modules', 'x', 'a.txt'), [ws]));
+    assert.ok(!isIndexable(path.join(ws, 'out', 'a.txt'), [ws]));
+    assert.ok(!isIndexable(path.join(ws, '.git', 'a.txt'), [ws]));
+    assert.ok(!isIndexable(path.join(os.tmpdir(), 'elsewhere', 'a.txt'), [ws]));
   });
 
   it('a plan gets the copy of its parent nearest to it, never itself', async () => {

@@ -7,6 +7,10 @@ import { corpusFiles, readCorpus } from '../helpers';
 import { mutate, prng, wordBag, isLabelToken } from './random';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 60);
+// A longer run (FUZZ_ITERATIONS=600 npx mocha out/test/property/fuzz.test.js) also mutates more
+// for fix-all and tries more junk; the default keeps `npm test` short.
+const FIX_ITERATIONS = Math.max(6, Math.floor(ITERATIONS / 10));
+const JUNK = Math.max(200, ITERATIONS * 3);
 
 function assertSane(text: string, label: string): void {
   const { findings } = checkPlan(text, defaultConfig(), { today: { year: 2026, month: 11, day: 22 } });
@@ -28,7 +32,7 @@ function assertNoWordLost(before: string, after: string, label: string): void {
 }
 
 describe('property: mutated corpus plans', function () {
-  this.timeout(120000);
+  this.timeout(Math.max(120000, ITERATIONS * 4000));
   const files = corpusFiles();
   it('has corpus files to mutate', () => assert.ok(files.length > 0, 'no ../shared/corpus'));
   for (const file of files) {
@@ -45,7 +49,7 @@ describe('property: mutated corpus plans', function () {
     it(`fix-all deletes no word and is idempotent: ${file}`, () => {
       const rand = prng(file.length * 104729);
       let text = readCorpus(file);
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < FIX_ITERATIONS; i++) {
         const once = fixAll(text, defaultConfig()).text;
         assertNoWordLost(text, once, `${file} #${i}`);
         const twice = fixAll(once, defaultConfig()).text;
@@ -56,7 +60,7 @@ describe('property: mutated corpus plans', function () {
   }
   it('survives random junk', () => {
     const rand = prng(42);
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < JUNK; i++) {
       const len = Math.floor(rand() * 400);
       let s = '';
       for (let j = 0; j < len; j++) s += String.fromCharCode(Math.floor(rand() * (rand() < 0.7 ? 0x7f : 0xffff)));

@@ -214,6 +214,21 @@ export class WorkspaceIndex {
   }
 }
 
+/**
+ * Whether a file reported by the editor's watcher belongs in the index: a .txt/.md inside a
+ * workspace folder and outside the folders a scan skips (node_modules, out, dot-folders).
+ */
+export function isIndexable(file: string, folders: readonly string[]): boolean {
+  if (!INDEXED_FILE.test(file)) return false;
+  for (const folder of folders) {
+    const rel = path.relative(folder, file);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const dirs = rel.split(path.sep).slice(0, -1);
+    return !dirs.some((d) => SKIP_DIRS.has(d) || d.startsWith('.'));
+  }
+  return false;
+}
+
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;

@@ -43,6 +43,9 @@ export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
       // "Số: 134/KH-UBND", "Số 34 -NQ/TU", or the reprint's "Nghị quyết số 57-NQ/TW"
       const m = /(?:^|\s)(?:Số|số)\s*:?\s*/u.exec(line.text);
       if (!m) continue;
+      // A header-less plan's first lines cite its parents ("THỰC HIỆN NGHỊ QUYẾT SỐ 94/NQ-CP…",
+      // "Thực hiện …"): those numbers are the parents', not the document's own.
+      if (citesAnother(doc, line.start + m.index, line.text)) continue;
       const from = m.index + m[0].length;
       const found = findNumbers(line.text.slice(from, from + 40), line.start + from);
       if (found.length > 0 && found[0].start - (line.start + from) <= 1) {
@@ -71,6 +74,16 @@ export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
   }
   if (h.issuer) key.issuerName = h.issuer.value;
   return key;
+}
+
+function citesAnother(doc: PlanDocument, at: number, lineText: string): boolean {
+  // A line that is only "<type> số <number>" is a title (the reprint's "Nghị quyết số 57-NQ/TW").
+  if (/^\s*[\p{L}\s]{2,40}\s+số\s+\S+\s*$/u.test(lineText)) return false;
+  // The body never carries the document's own number.
+  if (doc.items.length > 0 && at >= doc.items[0].start) return true;
+  const inside = (sp: { start: number; end: number } | undefined) => !!sp && at >= sp.start && at < sp.end;
+  if (inside(doc.header.subject) || inside(doc.preamble)) return true;
+  return /^[\s*\-–]*\(?(?:thực hiện|triển khai|căn cứ|cụ thể hóa|cụ thể hoá|kèm theo)/iu.test(lineText);
 }
 
 /** "…, ngày 27 tháng 12 năm 2025" or "(ngày 22/12/2024)" in the first lines. */

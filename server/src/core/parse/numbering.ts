@@ -243,6 +243,13 @@ export function stripEnds(s: string, set: string, ends: 'both' | 'start' | 'end'
 export function isUpperText(s: string): boolean {
   let letters = 0;
   for (let k = 0; k < s.length; k++) {
+    // ASCII without allocating case-mapped strings (most characters of any line)
+    const n = s.charCodeAt(k);
+    if (n < 128) {
+      if (n >= 97 && n <= 122) return false;
+      if (n >= 65 && n <= 90) letters++;
+      continue;
+    }
     const c = s[k];
     const up = c.toUpperCase();
     const low = c.toLowerCase();

@@ -371,6 +371,8 @@ function buildItem(doc: PlanDocument, lines: Line[], at: number, lab: LabelMatch
   const line = lines[at];
   // Paragraph: the label line and the wrapped lines that continue it.
   let lastLine = at;
+  // Whether the label line is a capitals heading: the same for every continuation tried.
+  const upperHeading = isUpper(text.slice(lab.textStart, trimmedEnd(line)));
   for (let k = at + 1; k < lines.length && k <= at + 12; k++) {
     let n = k;
     let blank = false;
@@ -389,7 +391,6 @@ function buildItem(doc: PlanDocument, lines: Line[], at: number, lab: LabelMatch
     const newParagraph = indent > 0 && indent >= line.contentStart - line.start;
     // "1 Đổi mới …" (an OCR'd label without its dot) starts a paragraph, it does not continue one.
     const digitLabel = /^\d{1,2}\s+\p{Lu}/u.test(ns);
-    const upperHeading = isUpper(text.slice(lab.textStart, trimmedEnd(line)));
     if (upperHeading) {
       // a capitals heading continues only on capitals (a wrapped "NHIỆM VỤ VÀ / GIẢI PHÁP")
       if (blank || !isUpper(ns) || ns.length >= 120) break;

@@ -71,7 +71,11 @@ export function allowedTypes(typeWord: string): string[] | undefined {
 export function isSelfReference(c: Citation, doc: PlanDocument): boolean {
   const own = doc.header.number;
   if (own && own.number !== '' && symbolKey(own) === symbolKey(c.number)) return true;
-  const open = doc.text.lastIndexOf('(', c.start);
+  // Look back 60 characters only: an unbounded lastIndexOf per citation is quadratic on a text
+  // without "(".
+  const from = Math.max(0, c.start - 60);
+  const at = doc.text.slice(from, c.start + 1).lastIndexOf('(');
+  const open = at < 0 ? -1 : from + at;
   if (open >= 0 && c.start - open < 60) {
     const between = doc.text.slice(open, c.start);
     if (!between.includes(')') && /kèm theo/iu.test(between)) return true;

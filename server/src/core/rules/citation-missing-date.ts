@@ -26,6 +26,16 @@ export const citationMissingDate: Rule = {
     const nested = nestedCitations(doc);
     const seen = new Map<string, Citation>();
     const dated = new Set<string>();
+    // The first two dated citations of each document, for "the date is given later" (a find over
+    // all citations per finding would be quadratic).
+    const datedOf = new Map<string, Citation[]>();
+    for (const o of doc.citations) {
+      if (!o.date) continue;
+      const k = symbolKey(o.number);
+      const list = datedOf.get(k);
+      if (!list) datedOf.set(k, [o]);
+      else if (list.length < 2) list.push(o);
+    }
     for (const c of doc.citations) {
       if (c.number.number === '' || isSelfReference(c, doc)) continue;
       const key = symbolKey(c.number);
@@ -37,7 +47,7 @@ export const citationMissingDate: Rule = {
       if (c.date || hadDate || c.number.year !== undefined) continue;
       // A line that is only "Nghị quyết số 57-NQ/TW" is a document's title, not a citation.
       if (isTitleLine(doc.text, c)) continue;
-      const later = doc.citations.find((o) => o !== c && o.date && symbolKey(o.number) === key);
+      const later = datedOf.get(key)?.find((o) => o !== c);
       const what = c.typeWord ? `${c.typeWord.value.replace(/\s+/g, ' ')} số ${shownSymbol(c.number)}` : shownSymbol(c.number);
       ctx.report({
         span: { start: c.start, end: c.number.end },
@@ -52,8 +62,9 @@ export const citationMissingDate: Rule = {
 };
 
 function isTitleLine(text: string, c: Citation): boolean {
-  const ls = text.lastIndexOf('\n', c.start - 1) + 1;
-  let le = text.indexOf('\n', c.end);
-  if (le < 0) le = text.length;
-  return text.slice(ls, c.start).trim() === '' && text.slice(c.end, le).trim() === '';
+  // Walk only over blanks to the line's ends: searching for the newline itself is quadratic on a
+  // text of one long line.
+  for (let i = c.start - 1; i >= 0 && text[i] !== '\n'; i--) if (!/\s/.test(text[i])) return false;
+  for (let i = c.end; i < text.length && text[i] !== '\n'; i++) if (!/\s/.test(text[i])) return false;
+  return true;
 }

@@ -106,7 +106,7 @@ export function placeTone(bare: string, tone: string): string | undefined {
   return chars.join('');
 }
 
-const WORD_CHAR = /[\p{L}\p{M}]/u;
+const WORD_CHAR = /^[\p{L}\p{M}]$/u;
 const WORD_RUN = /[\p{L}\p{M}]+/uy;
 
 /**
@@ -125,19 +125,22 @@ export function* wordsContaining(text: string, candidate: RegExp): Generator<{ i
     for (;;) {
       // a letter outside the BMP is two code units: test the pair
       const n = ws >= 2 ? text.charCodeAt(ws - 1) : 0;
-      const pair = n >= 0xdc00 && n <= 0xdfff;
+      const h = ws >= 2 ? text.charCodeAt(ws - 2) : 0;
+      const pair = n >= 0xdc00 && n <= 0xdfff && h >= 0xd800 && h <= 0xdbff;
       if (ws > wordEnd && WORD_CHAR.test(pair ? text.slice(ws - 2, ws) : text[ws - 1])) ws -= pair ? 2 : 1;
       else break;
     }
     WORD_RUN.lastIndex = ws;
     const m = WORD_RUN.exec(text);
-    if (!m) {
+    // The run must reach past the hit, and the scan must only move forward (lone surrogates and
+    // odd input must not send it back: that would loop forever).
+    if (!m || ws + m[0].length <= hit.index) {
       // not a letter or mark after all (the candidate class was wider): move on
-      wordEnd = hit.index + 1;
+      wordEnd = candidate.lastIndex;
       continue;
     }
     wordEnd = ws + m[0].length;
-    candidate.lastIndex = wordEnd;
+    candidate.lastIndex = Math.max(wordEnd, candidate.lastIndex);
     yield { index: ws, word: m[0] };
   }
 }
