@@ -247,8 +247,9 @@ function parseOutlineUnsafe(doc: PlanDocument): OutlineResult {
     {
       const sigText = s.replace(/^\|\s*/, '');
       // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": the title is in capitals ("Q. Hoàn Kiếm" is not one)
-      const sigTitle = sigText.replace(/^\S+\s*/, '').slice(0, 20);
-      if (SIGNATURE.test(sigText) && isUpper(sigTitle) && (items.length > 0 || i > bodyStartLine + 3)) {
+      // (the title is cut out only for lines that look like a signature: most lines do not)
+      const sigTitle = () => sigText.replace(/^\S+\s*/, '').slice(0, 20);
+      if (SIGNATURE.test(sigText) && isUpper(sigTitle()) && (items.length > 0 || i > bodyStartLine + 3)) {
         const at = line.start + line.text.indexOf(sigText.slice(0, 3));
         const sig = readSignature(lines, i, at);
         boundaries.push(line.contentStart);

@@ -6,11 +6,54 @@
 import type { Rule } from '../rule';
 import { t } from '../i18n';
 
+/** The marks a stray run can touch; far rarer than spaces, so the scan starts from them. */
+const MARK = /[;,:).(]/g;
+const SPACE = /\s/;
+const AFTER_DOT = /[.\p{L}\p{N}]/u;
+
+function isHspace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\u00a0';
+}
+
 /**
- * Group 1: spaces before a closing mark (after a non-space on the same line); group 2: spaces
- * after "(" before a non-space. Each alternative is a plain character run: no backtracking.
+ * Stray runs of spaces, exactly as the regex
+ * /(?<=[^\s])([ \t\u00a0]+)(?=[;,:)]|\.(?![.\p{L}\p{N}]))|(?<=\()([ \t\u00a0]+)(?=[^\s.…])/gu found them
+ * (checked against it on random text): `before` — a whole run of spaces before a closing mark,
+ * after a non-space; otherwise a run after "(" before a non-space. Jumping from mark to mark and
+ * looking at the run beside it reads each run at most twice: linear, and cheaper than trying a
+ * lookbehind at every position.
  */
-const STRAY = /(?<=[^\s])([ \t\u00a0]+)(?=[;,:)]|\.(?![.\p{L}\p{N}]))|(?<=\()([ \t\u00a0]+)(?=[^\s.…])/gu;
+function* strayRuns(text: string): Generator<{ start: number; end: number; before: boolean }> {
+  const n = text.length;
+  MARK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MARK.exec(text)) !== null) {
+    const q = m.index;
+    if (text[q] === '(') {
+      let j = q + 1;
+      while (j < n && isHspace(text[j])) j++;
+      if (j === q + 1 || j >= n) continue;
+      // a run that also ends at a closing mark is reported from that mark (the regex's first alternative)
+      if (closesRun(text, j)) continue;
+      const next = text[j];
+      if (!SPACE.test(next) && next !== '.' && next !== '…') yield { start: q + 1, end: j, before: false };
+      continue;
+    }
+    let i = q;
+    while (i > 0 && isHspace(text[i - 1])) i--;
+    if (i === q || i === 0 || SPACE.test(text[i - 1])) continue;
+    if (closesRun(text, q)) yield { start: i, end: q, before: true };
+  }
+}
+
+/** Whether the character at `j` is a mark a space must not precede (";", ",", ":", ")", a full stop). */
+function closesRun(text: string, j: number): boolean {
+  const c = text[j];
+  if (c === ';' || c === ',' || c === ':' || c === ')') return true;
+  if (c !== '.') return false;
+  const cp = text.codePointAt(j + 1);
+  return cp === undefined || !AFTER_DOT.test(String.fromCodePoint(cp));
+}
 
 export const encodingSpacePunctuation: Rule = {
   id: 'KH703',
@@ -30,13 +73,7 @@ export const encodingSpacePunctuation: Rule = {
   ),
   check(ctx) {
     const text = ctx.doc.text;
-    STRAY.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = STRAY.exec(text)) !== null) {
-      const spaces = m[1] ?? m[2];
-      const start = m.index;
-      const end = start + spaces.length;
-      const before = m[1] !== undefined;
+    for (const { start, end, before } of strayRuns(text)) {
       const mark = before ? text[end] : '(';
       // A space before ")" that closes an ellipsis placeholder "( ... )" is a template, not a slip.
       if (before && mark === ')' && /(\.\.\.|…)$/.test(text.slice(Math.max(0, start - 3), start))) continue;
