@@ -202,7 +202,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       a.extraRules = parents.rules;
       a.parentContext = parents.context;
       const extraRules = parents.rules;
-      a.result = checkParsed(plan, config, { registry, today: options.today, ...(extraRules.length ? { extraRules } : {}) });
+      a.result = checkParsed(plan, config, {
+        registry,
+        today: options.today,
+        budgetMs: settings.timeBudgetMs,
+        ...(extraRules.length ? { extraRules } : {}),
+      });
     } catch (err) {
       log(`checking ${doc.uri}`, err);
     }

@@ -85,7 +85,7 @@ describe('lsp: stdio binary and package contributions', function () {
 
   it('settings cover what the server reads', () => {
     const props = Object.keys(pkg.contributes.configuration.properties);
-    for (const k of ['rules', 'planDate', 'locale', 'debounceMs', 'maxFileSizeKB', 'trace.server', 'province']) assert.ok(props.includes(`kehoach.${k}`), k);
+    for (const k of ['rules', 'planDate', 'locale', 'debounceMs', 'maxFileSizeKB', 'timeBudgetMs', 'trace.server', 'province']) assert.ok(props.includes(`kehoach.${k}`), k);
     assert.strictEqual(pkg.contributes.configuration.properties['kehoach.maxFileSizeKB'].default, 2048);
   });
 });

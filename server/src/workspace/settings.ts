@@ -13,6 +13,8 @@ export interface KehoachSettings {
   locale: 'auto' | Locale;
   debounceMs: number;
   maxFileSizeKB: number;
+  /** Time budget for one check while typing (ms); rules left when it is spent are skipped, with a KH699 note. */
+  timeBudgetMs: number;
   province?: string;
 }
 
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: KehoachSettings = {
   locale: 'auto',
   debounceMs: 150,
   maxFileSizeKB: 2048,
+  timeBudgetMs: 2000,
 };
 
 const SEVERITIES: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
@@ -43,6 +46,7 @@ export function normalizeSettings(raw: unknown): KehoachSettings {
   if (o.locale === 'vi' || o.locale === 'en' || o.locale === 'auto') s.locale = o.locale;
   if (typeof o.debounceMs === 'number' && Number.isFinite(o.debounceMs)) s.debounceMs = Math.min(5000, Math.max(0, o.debounceMs));
   if (typeof o.maxFileSizeKB === 'number' && Number.isFinite(o.maxFileSizeKB) && o.maxFileSizeKB > 0) s.maxFileSizeKB = o.maxFileSizeKB;
+  if (typeof o.timeBudgetMs === 'number' && Number.isFinite(o.timeBudgetMs)) s.timeBudgetMs = Math.min(60000, Math.max(1, o.timeBudgetMs));
   if (typeof o.province === 'string' && o.province.trim()) s.province = o.province.trim();
   return s;
 }
