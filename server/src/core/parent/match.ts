@@ -170,12 +170,9 @@ export function matchCoverage(plan: PlanDocument, parent: PlanDocument, options:
   const index = new InvertedIndex(space.vectors, candidates.map((_, i) => base + i));
   const reportingUnits = candidates.filter((c) => c.match.unit !== undefined && units[c.match.unit].section === 'reporting');
   const tasks: TaskCoverage[] = parentTasks.map((task, ti) => {
-    const scores = index.scores(space.vectors[ti]);
-    let best = 0;
-    for (const [, sc] of scores) if (sc > best) best = sc;
-    // Only the few above the cut are sorted.
-    const floor = Math.max(thresholds.partial, best * relativeCut);
-    const ranked = scores.filter(([, sc]) => sc >= floor).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    // Only the few above the cut come back, and only they are sorted.
+    const { best, hits } = index.ranked(space.vectors[ti], (top) => Math.max(thresholds.partial, top * relativeCut));
+    const ranked = hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const matches: PlanMatch[] = [];
     for (const [id, score] of ranked) {
       if (matches.length >= maxMatches || score < thresholds.partial || score < best * relativeCut) break;

@@ -54,31 +54,39 @@ export function syllables(text: string): string[] {
 export const BIGRAM_BOOST = 1.6;
 
 export interface Vector {
-  /** Feature id → weight (tf-idf), unit length. */
-  weights: Map<number, number>;
+  /** Feature ids, in the order the text first shows them. */
+  features: Int32Array;
+  /** Weight of each feature (tf-idf), unit length; parallel to `features`. */
+  weights: Float64Array;
   /** Length before normalisation (0 for an empty text). */
   norm: number;
 }
 
-/** Bigram ids sit above every syllable id: (first + 1) · 2^21 + second. */
-const BIGRAM_BASE = 2 ** 21;
-
 /**
  * A corpus of texts turned into tf-idf vectors, with an inverted index from feature to texts so a
- * query only touches texts that share a feature with it (no all-pairs comparison). Syllables are
- * interned to numbers and bigrams are number pairs, so no feature strings are built.
+ * query only touches texts that share a feature with it (no all-pairs comparison). Syllables and
+ * bigrams are interned to small integer ids (a bigram through a table per first syllable), so no
+ * feature strings and no large numeric keys are built.
  */
 export class VectorSpace {
   private readonly vocab = new Map<string, number>();
-  readonly idf = new Map<number, number>();
+  /** bigramOf[first syllable's id] → second syllable's id → bigram feature id. */
+  private readonly bigramOf: Map<number, number>[] = [];
+  /** Per feature id: whether it is a bigram (for the boost). */
+  private readonly isBigram: boolean[] = [];
+  /** IDF per feature id; undefined for a feature the corpus never showed. */
+  readonly idf: (number | undefined)[] = [];
   readonly vectors: Vector[];
 
   constructor(texts: readonly string[]) {
     const bags = texts.map((t) => this.bag(t));
-    const df = new Map<number, number>();
-    for (const bag of bags) for (const f of bag.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    const df: number[] = [];
+    for (const bag of bags) for (const f of bag.keys()) df[f] = (df[f] ?? 0) + 1;
     const n = Math.max(1, texts.length);
-    for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d) * (f >= BIGRAM_BASE ? BIGRAM_BOOST : 1));
+    for (let f = 0; f < df.length; f++) {
+      const d = df[f];
+      if (d) this.idf[f] = Math.log(1 + n / d) * (this.isBigram[f] ? BIGRAM_BOOST : 1);
+    }
     this.vectors = bags.map((bag) => this.vectorOf(bag));
   }
 
@@ -89,7 +97,23 @@ export class VectorSpace {
 
   private id(s: string): number {
     let id = this.vocab.get(s);
-    if (id === undefined) this.vocab.set(s, (id = this.vocab.size));
+    if (id === undefined) {
+      id = this.isBigram.length;
+      this.vocab.set(s, id);
+      this.isBigram.push(false);
+    }
+    return id;
+  }
+
+  private bigram(first: number, second: number): number {
+    let row = this.bigramOf[first];
+    if (!row) this.bigramOf[first] = row = new Map();
+    let id = row.get(second);
+    if (id === undefined) {
+      id = this.isBigram.length;
+      row.set(second, id);
+      this.isBigram.push(true);
+    }
     return id;
   }
 
@@ -98,27 +122,36 @@ export class VectorSpace {
     const bag = new Map<number, number>();
     const folded = text.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư');
     let prev = -1; // id of the previous content syllable in this clause, or -1
-    CLAUSE_TOKEN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
     let pendingHead = ''; // a stop-phrase head waiting to see its second syllable
     let pendingId = -1;
     const flush = () => {
       if (pendingId >= 0) {
-        bag.set(pendingId, (bag.get(pendingId) ?? 0) + 1);
-        if (prev >= 0) bump(bag, (prev + 1) * BIGRAM_BASE + pendingId);
+        bump(bag, pendingId);
+        if (prev >= 0) bump(bag, this.bigram(prev, pendingId));
         prev = pendingId;
       }
       pendingHead = '';
       pendingId = -1;
     };
-    while ((m = CLAUSE_TOKEN_RE.exec(folded)) !== null) {
-      const tok = m[0];
-      if (!LETTER_OR_DIGIT.test(tok[0])) {
+    const n = folded.length;
+    let i = 0;
+    while (i < n) {
+      const c = folded.charCodeAt(i);
+      let len = syllableCharAt(folded, i);
+      if (len === 0) {
+        i++;
+        if (!CLAUSE_MARKS.has(c)) continue;
         // punctuation ends a clause: no bigram across it
         flush();
         prev = -1;
         continue;
       }
+      const start = i;
+      while (len > 0) {
+        i += len;
+        len = i < n ? syllableCharAt(folded, i) : 0;
+      }
+      const tok = folded.slice(start, i);
       if (pendingHead) {
         if (STOP_PHRASES.has(pendingHead + ' ' + tok)) {
           // drop both syllables of the stock phrase; it breaks the bigram chain
@@ -140,7 +173,7 @@ export class VectorSpace {
       }
       const id = this.id(tok);
       bump(bag, id);
-      if (prev >= 0) bump(bag, (prev + 1) * BIGRAM_BASE + id);
+      if (prev >= 0) bump(bag, this.bigram(prev, id));
       prev = id;
     }
     flush();
@@ -148,18 +181,20 @@ export class VectorSpace {
   }
 
   vectorOf(bag: Map<number, number>): Vector {
-    const weights = new Map<number, number>();
+    const features: number[] = [];
+    const weights: number[] = [];
     let sum = 0;
     for (const [f, tf] of bag) {
-      const idf = this.idf.get(f);
+      const idf = this.idf[f];
       if (idf === undefined) continue;
       const w = (1 + Math.log(tf)) * idf;
-      weights.set(f, w);
+      features.push(f);
+      weights.push(w);
       sum += w * w;
     }
     const norm = Math.sqrt(sum);
-    if (norm > 0) for (const [f, w] of weights) weights.set(f, w / norm);
-    return { weights, norm };
+    if (norm > 0) for (let k = 0; k < weights.length; k++) weights[k] /= norm;
+    return { features: Int32Array.from(features), weights: Float64Array.from(weights), norm };
   }
 }
 
@@ -167,9 +202,29 @@ function bump(bag: Map<number, number>, f: number): void {
   bag.set(f, (bag.get(f) ?? 0) + 1);
 }
 
-/** Syllables and single punctuation marks that end clauses. */
-const CLAUSE_TOKEN_RE = /[\p{L}\p{N}]+|[.,;:!?()"“”'‘’\[\]\n|]/gu;
+/** Single punctuation marks that end clauses: . , ; : ! ? ( ) " “ ” ' ‘ ’ [ ] newline | */
+const CLAUSE_MARKS = new Set([...'.,;:!?()"“”\'‘’[]\n|'].map((c) => c.charCodeAt(0)));
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * How many UTF-16 units of a syllable start at `i`: 0 when the character there is not a letter or
+ * digit (as /[\p{L}\p{N}]/u says), 2 for such a character outside the BMP, else 1. Fast paths for
+ * ASCII and Vietnamese; the regex only for other scripts.
+ */
+function syllableCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1ea0 && c <= 0x1ef9)) return 1;
+  const cp = s.codePointAt(i) ?? c;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** The best score a query reaches, and the indexed texts at or above a floor set from it. */
+export interface Ranked {
+  best: number;
+  /** [id, score] pairs at or above the floor, in no particular order. */
+  hits: [number, number][];
+}
 
 /** Inverted index over a set of vectors: feature → postings of (slot, weight). */
 export class InvertedIndex {
@@ -179,22 +234,29 @@ export class InvertedIndex {
   constructor(vectors: readonly Vector[], readonly ids: readonly number[]) {
     this.acc = new Float64Array(ids.length);
     ids.forEach((id, slot) => {
-      for (const [f, w] of vectors[id].weights) {
-        let list = this.postings.get(f);
-        if (!list) this.postings.set(f, (list = { slots: [], weights: [] }));
+      const { features, weights } = vectors[id];
+      for (let k = 0; k < features.length; k++) {
+        let list = this.postings.get(features[k]);
+        if (!list) this.postings.set(features[k], (list = { slots: [], weights: [] }));
         list.slots.push(slot);
-        list.weights.push(w);
+        list.weights.push(weights[k]);
       }
     });
   }
 
-  /** Cosine scores of `q` against every indexed vector sharing a feature with it: [id, score] pairs. */
-  scores(q: Vector): [number, number][] {
+  /**
+   * Cosine scores of `q` against every indexed vector sharing a feature with it; only those at or
+   * above `floorOf(best)` are returned (most texts share a word or two with any query: building
+   * a pair for each would cost more than the scoring).
+   */
+  ranked(q: Vector, floorOf: (best: number) => number): Ranked {
     const acc = this.acc;
     const touched: number[] = [];
-    for (const [f, w] of q.weights) {
-      const list = this.postings.get(f);
+    const { features, weights: qw } = q;
+    for (let k = 0; k < features.length; k++) {
+      const list = this.postings.get(features[k]);
       if (!list) continue;
+      const w = qw[k];
       const { slots, weights } = list;
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i];
@@ -202,13 +264,16 @@ export class InvertedIndex {
         acc[slot] += w * weights[i];
       }
     }
-    const out: [number, number][] = new Array(touched.length);
+    let best = 0;
+    for (let i = 0; i < touched.length; i++) if (acc[touched[i]] > best) best = acc[touched[i]];
+    const floor = floorOf(best);
+    const hits: [number, number][] = [];
     for (let i = 0; i < touched.length; i++) {
       const slot = touched[i];
-      out[i] = [this.ids[slot], acc[slot]];
+      if (acc[slot] >= floor) hits.push([this.ids[slot], acc[slot]]);
       acc[slot] = 0;
     }
-    return out;
+    return { best, hits };
   }
 }
 
@@ -217,6 +282,8 @@ export function textSimilarity(a: string, b: string): number {
   const space = new VectorSpace([a, b]);
   let dot = 0;
   const [va, vb] = space.vectors;
-  for (const [f, w] of va.weights) dot += w * (vb.weights.get(f) ?? 0);
+  const other = new Map<number, number>();
+  vb.features.forEach((f, k) => other.set(f, vb.weights[k]));
+  va.features.forEach((f, k) => (dot += va.weights[k] * (other.get(f) ?? 0)));
   return dot;
 }
