@@ -2,6 +2,7 @@
 // assigns (its tasks, appendix task rows, and the duties it lays on the plan's level).
 
 import type { PlanDocument, Span, Ymd } from '../model';
+import { lineIndexAt } from '../text/lines';
 import { canonicalSymbol, findNumbers, numberKey, type LooseNumber } from './docnum';
 import { findDeadlines, findPeriodicDeadlines, type Deadline, type PeriodicDeadline } from './deadline';
 import { fullText, ownText, unitsOf, type Unit } from './units';
@@ -385,7 +386,7 @@ export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
           text: cell.text.trim(),
           start: cell.start,
           end: cell.end,
-          line: lineOf(doc, row.start),
+          line: lineIndexAt(doc.lines, row.start),
           table: ti,
           row: ri,
           lead: lead >= 0 ? row.cells[lead]?.text.trim() || undefined : undefined,
@@ -445,16 +446,6 @@ function cellDeadlines(text: string): Deadline[] {
   const bare = /^\s*(?:năm\s+)?(\d{4})\s*$/iu.exec(text);
   if (bare) return [{ start: 0, end: text.length, raw: text, date: { year: +bare[1], month: 12, day: 31 } }];
   return findDeadlines('trước ' + text);
-}
-
-function lineOf(doc: PlanDocument, offset: number): number {
-  const lines = doc.lines;
-  let lo = 0, hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
 }
 
 export { type Unit };

@@ -4,6 +4,7 @@
 // line-based segmentation stands in. Both give the same shape, so matching never depends on which.
 
 import type { Line, PlanDocument, SectionKind, Span } from '../model';
+import { lineIndexAt } from '../text/lines';
 
 export interface Unit extends Span {
   /** Position in the unit list (document order). */
@@ -106,7 +107,7 @@ export function unitsOf(doc: PlanDocument): Unit[] {
   else {
     const itemByLine = new Map<number, number>();
     for (const it of doc.items) {
-      const line = lineOf(doc, it.label?.start ?? it.start);
+      const line = lineIndexAt(doc.lines, it.label?.start ?? it.start);
       if (!itemByLine.has(line)) itemByLine.set(line, it.index);
     }
     for (const u of seg) u.item = itemByLine.get(u.line);
@@ -162,21 +163,11 @@ function unitsFromOutline(doc: PlanDocument): Unit[] {
       start: it.start,
       end: it.end,
       own: { start: it.label?.start ?? it.title.start, end },
-      line: lineOf(doc, it.start),
+      line: lineIndexAt(doc.lines, it.start),
       section: it.sectionKind ?? 'other',
     };
   });
   return finish(units);
-}
-
-function lineOf(doc: PlanDocument, offset: number): number {
-  const lines = doc.lines;
-  let lo = 0, hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Lenient outline: each labelled line starts a unit; depth by order of first appearance of styles. */
