@@ -109,9 +109,9 @@ const ALLOWED_UNKNOWN: Record<string, string> = {
 /** A name that reads like an agency: a known head syllable, capitalised, and a capital after it. */
 function looksLikeAgency(name: string, heads: Set<string>): boolean {
   const tokens = tokenize(name);
-  if (tokens.length < 2 || !tokens[0].upper || !heads.has(tokens[0].key)) return false;
+  if (tokens.length < 2 || !tokens.upper[0] || !heads.has(tokens.key[0])) return false;
   if (name === name.toUpperCase()) return false; // headings in capitals: read by the scan, not here
-  return tokens.slice(1).some((t) => t.upper);
+  return tokens.upper.subarray(1).some((u) => u === 1);
 }
 
 describe('every agency named in the corpus is known', function () {

@@ -11,6 +11,7 @@ import { lineIndexAt } from '../text/lines';
 import { isUpperText, levelFamily, matchLabel, skipMarkup, stripEnds, type LabelMatch } from './numbering';
 import { DOC_TYPES } from './header';
 import { tablesOf } from './tables';
+import { collapseSpaces } from '../text/spaces';
 
 export interface OutlineResult {
   items: OutlineItem[];
@@ -51,7 +52,7 @@ function rankOf(key: string): number {
 /** Section kinds by title: "MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN" … */
 export function sectionKindOf(title: string): SectionKind | undefined {
   if (title.length > 120) return undefined; // a sentence, not a section heading
-  const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
+  const t = collapseSpaces(title.toLowerCase());
   if (t.length > 80) return undefined;
   if (/^mục đích\s*(,|và|-|;)\s*yêu cầu/.test(t)) return 'purpose-requirements';
   if (/^mục đích/.test(t)) return 'purpose';
@@ -419,7 +420,7 @@ function buildItem(doc: PlanDocument, lines: Line[], at: number, lab: LabelMatch
   // drop trailing markup and punctuation from the title
   while (tEnd > tStart && /[\s*_.:;,]/.test(text[tEnd - 1])) tEnd--;
   const rawTitle = text.slice(tStart, tEnd);
-  const value = rawTitle.replace(/\s+/g, ' ').trim();
+  const value = collapseSpaces(rawTitle);
   const item: OutlineItem = {
     start: lab.label.start,
     end: tEnd,

@@ -6,6 +6,7 @@
 //  - as pipe tables: "TT | Tên nhiệm vụ | Cơ quan chủ trì | …", group rows "I. | Nâng cao … | | |".
 
 import { stripEnds } from './numbering';
+import { collapseSpaces } from '../text/spaces';
 import type { AppendixTable, ColumnRole, Line, PlanDocument, Spanned, TableCell, TableColumn, TableRow } from '../model';
 
 const cache = new WeakMap<PlanDocument, AppendixTable[]>();
@@ -43,7 +44,7 @@ const HEADER_ROLES: [RegExp, ColumnRole][] = [
 ];
 
 export function columnRole(header: string): ColumnRole | undefined {
-  const h = header.replace(/[*_#]/g, '').replace(/\s+/g, ' ').trim();
+  const h = collapseSpaces(header.replace(/[*_#]/g, ''));
   if (h.length === 0 || h.length > 60) return undefined;
   for (const [re, role] of HEADER_ROLES) if (re.test(h)) return role;
   return undefined;
@@ -70,7 +71,7 @@ function isAgencyCell(s: string): boolean {
 }
 
 function cleanCell(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(s);
 }
 
 interface Work {

@@ -13,6 +13,7 @@
 import type { AgencyRef, AppendixTable, LeadSource, OutlineItem, PlanDocument, SectionKind, Span, Task, TimeExpression } from '../model';
 import { findAgencyMentions, parseAgencyList } from './agencyNames';
 import { parseTimeExpression } from './time';
+import { collapseSpaces } from '../text/spaces';
 
 /** What an item (or table row) itself says about who leads it. */
 export interface Assignment {
@@ -451,7 +452,7 @@ function outlineTasks(ctx: Ctx): Task[] {
       end: Math.max(it.end, contentEnd),
       source: 'outline',
       item: it.index,
-      content: { start: it.title.start, end: contentEnd, value: doc.text.slice(it.title.start, contentEnd).replace(/\s+/g, ' ').trim() },
+      content: { start: it.title.start, end: contentEnd, value: collapseSpaces(doc.text.slice(it.title.start, contentEnd)) },
       lead: leads[0],
       extraLeads: leads.slice(1),
       leadSource: leads.length ? source : undefined,
@@ -506,7 +507,7 @@ function tableTasks(ctx: Ctx, table: AppendixTable, ti: number): Task[] {
       source: 'table',
       table: ti,
       row: ri,
-      content: { start: content.start, end: content.end, value: text.slice(content.start, content.end).replace(/\s+/g, ' ').trim() },
+      content: { start: content.start, end: content.end, value: collapseSpaces(text.slice(content.start, content.end)) },
       lead: leads[0],
       extraLeads: leads.slice(1),
       leadSource: leads.length ? 'table' : undefined,

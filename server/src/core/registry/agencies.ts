@@ -5,7 +5,7 @@
 import type { LintConfig, AgencyOverride } from '../config';
 import type { AgencyRef, PlanDocument, Ymd } from '../model';
 import type { AgencyRecord, AgencyRegistry } from './registry';
-import { agencyKey, insertName, newNode, scanNames, tokenize, type NameMatch, type Token, type TrieNode } from './agency-names';
+import { agencyKey, insertName, newNode, scanNames, tokenize, type NameMatch, type Tokens, type TrieNode } from './agency-names';
 import { loadProvinces, type ProvinceTable } from './agency-provinces';
 import { requireData } from './agency-data';
 
@@ -98,15 +98,15 @@ export class AgencyIndex implements AgencyRegistry {
     // when what follows is only a place qualifier.
     const tokens = tokenize(name);
     if (tokens.length === 0) return undefined;
-    const first = { ...tokens[0], upper: true };
-    const m = scanNames(name, [first, ...tokens.slice(1)], this.trie)[0];
+    tokens.upper[0] = 1; // the name as a whole: its first word starts it, whatever its case
+    const m = scanNames(name, tokens, this.trie)[0];
     if (!m || m.first !== 0) return undefined;
-    const rest = tokens.slice(m.last + 1);
     const place = this.provinces.keyTokens;
     const record = this.ids.get(m.id);
     // Only qualifiers that leave the body the same kind of body: "tỉnh Tuyên Quang", "khóa XIII",
     // a stray number. "UBND phường Văn Phú" is one commune, not the commune level: no match.
-    const qualifier = (t: Token) => QUALIFIER_WORDS.has(t.key) || place.has(t.key) || /^\d+$/.test(t.key) || /^[ivxl]+$/.test(t.key);
+    const qualifier = (k: string) => QUALIFIER_WORDS.has(k) || place.has(k) || /^\d+$/.test(k) || /^[ivxl]+$/.test(k);
+    const rest = tokens.key.slice(m.last + 1);
     if (rest.length <= 5 && rest.every(qualifier)) return record;
     return undefined;
   }
@@ -131,7 +131,7 @@ export class AgencyIndex implements AgencyRegistry {
   }
 
   /** Every known agency name in a text (model offsets), one pass. */
-  scan(text: string, tokens?: readonly Token[]): AgencyMention[] {
+  scan(text: string, tokens?: Tokens): AgencyMention[] {
     const toks = tokens ?? tokenize(text);
     return scanNames(text, toks, this.trie).map((m: NameMatch) => ({
       start: m.start,

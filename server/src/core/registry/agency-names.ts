@@ -3,22 +3,14 @@
 // name in a text in one pass over its tokens (no regex per agency).
 
 import { foldTonePlacement } from '../text/tone';
+import type { Tokens } from './tokens';
+
+export { tokenize, tokenIndexAt, type Tokens } from './tokens';
 
 /** The key of one syllable (token): lower case, NFC, tone placement folded, "&" read as "và". */
 export function syllableKey(token: string): string {
   if (token === '&') return 'và';
   return foldTonePlacement(token.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư'));
-}
-
-const FOLDABLE = new Set([...'àáảãạèéẻẽẹỳýỷỹỵ'].map((c) => c.charCodeAt(0)));
-
-/** Whether a lower-case syllable has old-style tone placement ("oà", "uỷ"): a char loop, cheaper than the regex. */
-function needsToneFold(key: string): boolean {
-  for (let k = 0; k + 1 < key.length; k++) {
-    const c = key.charCodeAt(k);
-    if ((c === 111 || c === 117) && FOLDABLE.has(key.charCodeAt(k + 1))) return true;
-  }
-  return false;
 }
 
 const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|&/gu;
@@ -31,56 +23,6 @@ export function agencyKey(name: string): string {
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(s)) !== null) out.push(syllableKey(m[0]));
   return out.join(' ');
-}
-
-export interface Token {
-  start: number;
-  end: number;
-  key: string;
-  /** First letter is a capital (names are proper nouns: "Sở", "UBND"). */
-  upper: boolean;
-}
-
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-/** A letter, digit or combining mark; fast paths for ASCII and Vietnamese, the regex for the rest. */
-function isWordChar(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1ea0 && c <= 0x1ef9) || (c >= 0x300 && c <= 0x36f)) return true;
-  if (c >= 0xd800 && c <= 0xdfff) return false; // astral: not part of agency names
-  return WORD_CHAR.test(String.fromCharCode(c));
-}
-
-/** Tokens of a text, in order (linear). The text is expected in NFC (the model's text is). */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  // Lower-case once; Vietnamese letters keep their length, so offsets line up (checked).
-  const lower = text.toLowerCase();
-  const aligned = lower.length === text.length;
-  // Read characters from `lower`, a fresh flat string: the model text may be a rope (built by
-  // concatenation), and per-character access to a rope from optimised code can cost O(n) each.
-  const src = aligned ? lower : text;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = src.charCodeAt(i);
-    if (c === 38) {
-      tokens.push({ start: i, end: i + 1, key: 'và', upper: false });
-      i++;
-      continue;
-    }
-    if (!isWordChar(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isWordChar(src.charCodeAt(i))) i++;
-    let key = aligned ? lower.slice(start, i) : text.slice(start, i).toLowerCase();
-    if (key.length > 1 && needsToneFold(key)) key = foldTonePlacement(key);
-    const ch = text[start];
-    tokens.push({ start, end: i, key, upper: aligned ? ch !== lower[start] : ch !== ch.toLowerCase() });
-  }
-  return tokens;
 }
 
 /**
@@ -155,13 +97,13 @@ export interface NameMatch {
  * capital ("Sở Nội vụ", not "sở, ngành"). Each start explores at most the trie's depth, so the
  * pass is linear in the number of tokens.
  */
-export function scanNames(text: string, tokens: readonly Token[], root: TrieNode): NameMatch[] {
+export function scanNames(text: string, tokens: Tokens, root: TrieNode): NameMatch[] {
   const out: NameMatch[] = [];
+  const { start, end, key, upper } = tokens;
   const n = tokens.length;
   let i = 0;
   while (i < n) {
-    const t = tokens[i];
-    const first = t.upper ? root.next.get(t.key) : undefined;
+    const first = upper[i] ? root.next.get(key[i]) : undefined;
     if (!first) {
       i++;
       continue;
@@ -170,8 +112,8 @@ export function scanNames(text: string, tokens: readonly Token[], root: TrieNode
     let best = node.id ? i : -1;
     let bestNode: TrieNode | undefined = node.id ? node : undefined;
     let j = i;
-    while (j + 1 < n && joinable(text, tokens[j].end, tokens[j + 1].start)) {
-      const nx = node.next.get(tokens[j + 1].key);
+    while (j + 1 < n && joinable(text, end[j], start[j + 1])) {
+      const nx = node.next.get(key[j + 1]);
       if (!nx) break;
       node = nx;
       j++;
@@ -181,7 +123,7 @@ export function scanNames(text: string, tokens: readonly Token[], root: TrieNode
       }
     }
     if (best >= 0 && bestNode) {
-      out.push({ start: t.start, end: tokens[best].end, id: bestNode.id!, first: i, last: best, display: bestNode.display ?? '' });
+      out.push({ start: start[i], end: end[best], id: bestNode.id!, first: i, last: best, display: bestNode.display ?? '' });
       i = best + 1;
     } else i++;
   }
@@ -241,22 +183,22 @@ export interface FuzzyMatch {
  * ("Đạo tạo" for "Đào tạo") or one missing ("Sở Kế hoạch Đầu tư"). The head syllable must be exact
  * and capitalised, and the match must reach at least three syllables. Returns the longest.
  */
-export function fuzzyAt(text: string, tokens: readonly Token[], i: number, root: TrieNode): FuzzyMatch | undefined {
-  const t = tokens[i];
-  const head = t.upper ? root.next.get(t.key) : undefined;
+export function fuzzyAt(text: string, tokens: Tokens, i: number, root: TrieNode): FuzzyMatch | undefined {
+  const { start, end, key } = tokens;
+  const head = tokens.upper[i] ? root.next.get(key[i]) : undefined;
   if (!head) return undefined;
   let best: FuzzyMatch | undefined;
   const consider = (node: TrieNode, last: number) => {
     if (!node.id || last - i < 2) return;
-    if (!best || last > best.last) best = { start: t.start, end: tokens[last].end, candidates: [], last };
+    if (!best || last > best.last) best = { start: start[i], end: end[last], candidates: [], last };
     if (last === best.last && !best.candidates.some((c) => c.id === node.id)) best.candidates.push({ id: node.id, display: node.display ?? '' });
   };
   // Walk the rest exactly after the one edit.
   const exact = (node: TrieNode, j: number) => {
     consider(node, j);
     let cur = node;
-    while (j + 1 < tokens.length && joinable(text, tokens[j].end, tokens[j + 1].start)) {
-      const nx = cur.next.get(tokens[j + 1].key);
+    while (j + 1 < tokens.length && joinable(text, end[j], start[j + 1])) {
+      const nx = cur.next.get(key[j + 1]);
       if (!nx) break;
       cur = nx;
       j++;
@@ -266,16 +208,16 @@ export function fuzzyAt(text: string, tokens: readonly Token[], i: number, root:
   let node = head;
   let j = i;
   for (let depth = 0; depth < 16; depth++) {
-    if (j + 1 >= tokens.length || !joinable(text, tokens[j].end, tokens[j + 1].start)) break;
-    const tk = tokens[j + 1];
-    for (const [key, child] of node.next) {
+    if (j + 1 >= tokens.length || !joinable(text, end[j], start[j + 1])) break;
+    const tk = key[j + 1];
+    for (const [k, child] of node.next) {
       // substitution: this syllable written differently
-      if (closeSyllables(tk.key, key)) exact(child, j + 1);
+      if (closeSyllables(tk, k)) exact(child, j + 1);
       // deletion: the name's syllable is missing from the text
-      const skip = child.next.get(tk.key);
-      if (skip && key !== tk.key) exact(skip, j + 1);
+      const skip = child.next.get(tk);
+      if (skip && k !== tk) exact(skip, j + 1);
     }
-    const nx = node.next.get(tk.key);
+    const nx = node.next.get(tk);
     if (!nx) break;
     node = nx;
     j++;

@@ -1,7 +1,7 @@
 // Provinces before and after the 2025 merger (data/provinces.json, Nghị quyết 202/2025/QH15):
 // typed, indexed by name key, and a scan for "tỉnh X" in a text.
 
-import { agencyKey, insertName, joinable, newNode, type Token, type TrieNode } from './agency-names';
+import { agencyKey, insertName, joinable, newNode, type Tokens, type TrieNode } from './agency-names';
 import { requireData } from './agency-data';
 
 export interface ProvinceEntry {
@@ -65,18 +65,19 @@ export class ProvinceTable {
   }
 
   /** "tỉnh X" where X is a province name (capitalised), in one pass over the tokens. */
-  scan(text: string, tokens: readonly Token[]): ProvinceMention[] {
+  scan(text: string, tokens: Tokens): ProvinceMention[] {
     const out: ProvinceMention[] = [];
+    const { start, end, key, upper } = tokens;
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (tokens[i].key !== 'tỉnh') continue;
+      if (key[i] !== 'tỉnh') continue;
       let node = this.trie;
       let j = i;
       let best = -1;
       let bestId = '';
-      while (j + 1 < tokens.length && tokens[j + 1].upper && joinable(text, tokens[j].end, tokens[j + 1].start)) {
+      while (j + 1 < tokens.length && upper[j + 1] && joinable(text, end[j], start[j + 1])) {
         // "tỉnh\nHà Giang" is fine; "tỉnh, Hà Giang" is a list, not a name.
-        if (j === i && /[,/]/.test(text.slice(tokens[j].end, tokens[j + 1].start))) break;
-        const nx = node.next.get(tokens[j + 1].key);
+        if (j === i && /[,/]/.test(text.slice(end[j], start[j + 1]))) break;
+        const nx = node.next.get(key[j + 1]);
         if (!nx) break;
         node = nx;
         j++;
@@ -86,7 +87,7 @@ export class ProvinceTable {
         }
       }
       if (best > i) {
-        out.push({ start: tokens[i].start, end: tokens[best].end, nameStart: tokens[i + 1].start, province: this.entries[Number(bestId)] });
+        out.push({ start: start[i], end: end[best], nameStart: start[i + 1], province: this.entries[Number(bestId)] });
         i = best;
       }
     }

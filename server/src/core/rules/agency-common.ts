@@ -3,11 +3,12 @@
 
 import type { Citation, PlanDocument, Span, Ymd } from '../model';
 import type { RuleContext } from '../rule';
-import { agencyIndexOf, type AgencyIndex, type AgencyMention } from '../registry/agencies';
-import { tokenize, type Token } from '../registry/agency-names';
+import { agencyIndexOf, type AgencyEntry, type AgencyIndex, type AgencyMention } from '../registry/agencies';
+import { tokenize, type Tokens } from '../registry/agency-names';
+import { collapseSpaces } from '../text/spaces';
 
 export interface DocAgencies {
-  tokens: Token[];
+  tokens: Tokens;
   /** Every known agency named in the text, in order, without overlaps. */
   mentions: AgencyMention[];
   registry: AgencyIndex;
@@ -27,10 +28,16 @@ export function docAgencies(ctx: RuleContext): DocAgencies {
   // The task parser may see names the scan does not (lower-case start, odd punctuation); add
   // those it resolves, unless the scan already covers the span.
   const extra: AgencyMention[] = [];
+  // A plan repeats its collectives ("Các sở, ban, ngành" in every table row): look each name up once.
+  const looked = new Map<string, AgencyEntry | undefined>();
+  const lookup = (name: string) => {
+    if (!looked.has(name)) looked.set(name, registry.lookup(name));
+    return looked.get(name);
+  };
   for (const ref of doc.agencies ?? []) {
     if (!ref || typeof ref.name !== 'string' || ref.end <= ref.start) continue;
     if (overlapsAny(scanned, ref)) continue;
-    const record = ref.agencyId ? registry.byId(ref.agencyId) ?? registry.lookup(ref.name) : registry.lookup(ref.name);
+    const record = ref.agencyId ? registry.byId(ref.agencyId) ?? lookup(ref.name) : lookup(ref.name);
     if (!record) continue;
     const text = doc.text.slice(ref.start, ref.end);
     if (extra.some((e) => e.start < ref.end && ref.start < e.end)) continue;
@@ -54,17 +61,6 @@ export function overlapsAny(sorted: readonly Span[], s: Span): boolean {
     else return true;
   }
   return false;
-}
-
-/** The first token that starts at or after `offset` (binary search). */
-export function tokenAt(tokens: readonly Token[], offset: number): Token | undefined {
-  let lo = 0, hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return tokens[lo];
 }
 
 export function isoOf(d: Ymd): string {
@@ -187,5 +183,5 @@ function datesIn(doc: PlanDocument, start: number, end: number) {
 
 /** One-line form of a name as written (a wrapped table cell has a line break inside). */
 export function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(s);
 }

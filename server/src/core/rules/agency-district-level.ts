@@ -9,8 +9,8 @@
 import type { Fix, Rule } from '../rule';
 import type { Span } from '../model';
 import { t } from '../i18n';
-import { agencyKey, joinable, matchCase } from '../registry/agency-names';
-import { dayAfter, docAgencies, inReformContext, isHistorical, isoOf, oneLine, overlapsAny, tokenAt, viDate } from './agency-common';
+import { agencyKey, joinable, matchCase, tokenIndexAt } from '../registry/agency-names';
+import { dayAfter, docAgencies, inReformContext, isHistorical, isoOf, oneLine, overlapsAny, viDate } from './agency-common';
 
 const LOCAL_END = '2025-06-30';
 
@@ -73,8 +73,8 @@ export const agencyDistrictLevel: Rule = {
       const written = oneLine(m.text);
       const form = communeForm(m.text);
       // "UBND huyện Yên Sơn": a named district, regrouped into several communes.
-      const next = tokenAt(tokens, m.end);
-      const named = !!next && next.upper && agencyKey(m.text).endsWith('huyện') && joinable(text, m.end, next.start) && !/[,\n-]/.test(text.slice(m.end, next.start));
+      const next = tokenIndexAt(tokens, m.end);
+      const named = next < tokens.length && !!tokens.upper[next] && agencyKey(m.text).endsWith('huyện') && joinable(text, m.end, tokens.start[next]) && !/[,\n-]/.test(text.slice(m.end, tokens.start[next]));
       const thiTran = r.id === 'ubnd-xa-thi-tran';
       const fixes: Fix[] = form && !named
         ? [{ title: t(`Thay bằng "${oneLine(form.text)}"`, `Replace with "${oneLine(form.text)}"`), edits: [{ start: m.start, end: m.end, text: form.text }], preferred: false }]
@@ -95,10 +95,8 @@ export const agencyDistrictLevel: Rule = {
 
     // "cấp huyện" in prose ("các cơ quan cấp huyện", "từ tỉnh đến cấp huyện").
     for (let i = 0; i + 1 < tokens.length; i++) {
-      const a = tokens[i];
-      const b = tokens[i + 1];
-      if (a.key !== 'cấp' || b.key !== 'huyện' || !/^[ \t]+$/.test(text.slice(a.end, b.start))) continue;
-      const span = { start: a.start, end: b.end };
+      if (tokens.key[i] !== 'cấp' || tokens.key[i + 1] !== 'huyện' || !/^[ \t]+$/.test(text.slice(tokens.end[i], tokens.start[i + 1]))) continue;
+      const span = { start: tokens.start[i], end: tokens.end[i + 1] };
       if (overlapsAny(mentions, span) || overlapsAny(found, span)) continue;
       if (isHistorical(ctx.doc, span, cutover) || inReformContext(text, span)) continue;
       const written = text.slice(span.start, span.end);

@@ -30,10 +30,10 @@ export const agencyMisspelled: Rule = {
     const text = ctx.doc.text;
     let mi = 0;
     for (let i = 0; i < tokens.length; i++) {
-      const tk = tokens[i];
-      if (!tk.upper || !registry.trie.next.has(tk.key)) continue;
-      while (mi < mentions.length && mentions[mi].end <= tk.start) mi++;
-      const inside = mi < mentions.length && mentions[mi].start <= tk.start;
+      if (!tokens.upper[i] || !registry.trie.next.has(tokens.key[i])) continue;
+      const at = tokens.start[i];
+      while (mi < mentions.length && mentions[mi].end <= at) mi++;
+      const inside = mi < mentions.length && mentions[mi].start <= at;
       if (inside) continue;
       const f = fuzzyAt(text, tokens, i, registry.trie);
       if (!f) continue;
@@ -42,7 +42,7 @@ export const agencyMisspelled: Rule = {
       if (nextMention && nextMention.start < f.end) continue;
       // A name has a capital beyond its head ("Sở Giáo dục…", "Văn phòng Tỉnh ủy"); prose in lower case is not one.
       let capitals = 0;
-      for (let k = i + 1; k < tokens.length && tokens[k].start < f.end; k++) if (tokens[k].upper) capitals++;
+      for (let k = i + 1; k < tokens.length && tokens.start[k] < f.end; k++) if (tokens.upper[k]) capitals++;
       if (capitals === 0) continue;
       const written = oneLine(text.slice(f.start, f.end));
       const single = f.candidates.length === 1;
@@ -61,7 +61,7 @@ export const agencyMisspelled: Rule = {
         fixes,
       });
       // Continue after the reported name.
-      while (i + 1 < tokens.length && tokens[i + 1].start < f.end) i++;
+      while (i + 1 < tokens.length && tokens.start[i + 1] < f.end) i++;
     }
   },
 };
