@@ -8,12 +8,19 @@
 // weigh more than single syllables. Features get IDF weights over the units being compared, and
 // scores are cosine similarities of the weighted vectors.
 
+import { foldTonePlacement } from '../text/tone';
+
+/** Word lists in the matcher's tone placement (see matchingForm). */
+function folded(words: string[]): Set<string> {
+  return new Set(words.map(foldTonePlacement));
+}
+
 /** Function syllables: conjunctions, prepositions, classifiers, aspect markers, determiners. */
-const STOP_SYLLABLES = new Set([
+const STOP_SYLLABLES = folded([
   'và', 'của', 'các', 'những', 'trong', 'với', 'để', 'cho', 'theo', 'là', 'có', 'được', 'bị', 'đã',
   'đang', 'sẽ', 'này', 'đó', 'khi', 'thì', 'mà', 'như', 'về', 'từ', 'đến', 'tại', 'trên', 'dưới', 'ra',
   'vào', 'lại', 'cũng', 'còn', 'hoặc', 'hay', 'nhưng', 'nếu', 'một', 'mỗi', 'mọi', 'rất', 'ở', 'do',
-  'bằng', 'qua', 'nhằm', 'việc', 'sự', 'cuộc', 'nào', 'gì', 'ngày', 'tháng', 'năm', 'hằng', 'hàng',
+  'bằng', 'qua', 'nhằm', 'việc', 'sự', 'cuộc', 'nào', 'gì', 'ngày', 'tháng', 'năm', 'hằng',
   'đối', 'vì', 'nên', 'thuộc', 'giữa', 'sau', 'trước', 'đều', 'cần', 'phải', 'tất', 'cả', 'toàn',
   'từng', 'nhiều', 'ít', 'nhất', 'hơn', 'đây', 'ấy', 'kể', 'cùng', 'vừa', 'lên', 'xuống', 'gồm',
   'bao', 'chỉ', 'luôn', 'ngay', 'thêm', 'riêng', 'chung', 'quý', 'giao', 'nhau', 'v', 'v.v', 'etc',
@@ -23,15 +30,41 @@ const STOP_SYLLABLES = new Set([
  * Stock two-syllable phrases of administrative verbs and adverbs: they open almost every task and
  * would make unrelated tasks look alike. Dropped as phrases only — "hiện" alone stays (hiện đại).
  */
-const STOP_PHRASES = new Set([
+const STOP_PHRASES = folded([
   'thực hiện', 'triển khai', 'tăng cường', 'đẩy mạnh', 'tiếp tục', 'nâng cao', 'tổ chức', 'chủ trì',
   'phối hợp', 'liên quan', 'có liên', 'cụ thể', 'kịp thời', 'hiệu quả', 'chủ động', 'tích cực',
   'quyết liệt', 'đồng thời', 'trong đó', 'theo quy', 'quy định', 'bảo đảm', 'đảm bảo', 'tập trung',
   'khẩn trương', 'nghiêm túc', 'thường xuyên', 'các cơ', 'cơ quan', 'đơn vị', 'địa phương', 'trách nhiệm',
   'hoàn thành', 'xây dựng', 'ban hành', 'hướng dẫn', 'tham mưu', 'đề xuất', 'lãnh đạo', 'chỉ đạo',
   'nhà nước', 'pháp luật', 'nghị quyết', 'kế hoạch', 'thời gian', 'góp phần', 'phù hợp', 'nhiệm vụ',
-  'giải pháp', 'ủy ban', 'uỷ ban', 'nhân dân', 'sở ban', 'ban ngành',
+  'giải pháp', 'ủy ban', 'nhân dân', 'sở ban', 'ban ngành',
+  // "hàng" is a content word ("hàng rào", "hàng hóa"); only its time phrases are function words.
+  'hàng tháng', 'hàng năm', 'hàng quý', 'hàng ngày', 'hàng tuần',
 ]);
+
+/**
+ * Abbreviations administrative texts use for phrases they also spell out ("KCN" and "khu công
+ * nghiệp" in the same plan): expanded before tokenising so both spellings share features. Only
+ * upper-case whole words, so ordinary syllables are never touched.
+ */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  KCN: 'khu công nghiệp', CCN: 'cụm công nghiệp', KKT: 'khu kinh tế', GPMB: 'giải phóng mặt bằng',
+  TTHC: 'thủ tục hành chính', NSNN: 'ngân sách nhà nước', CSDL: 'cơ sở dữ liệu', CNTT: 'công nghệ thông tin',
+  'KH&CN': 'khoa học và công nghệ', KHCN: 'khoa học và công nghệ', ĐMST: 'đổi mới sáng tạo', CĐS: 'chuyển đổi số',
+  DNNVV: 'doanh nghiệp nhỏ và vừa', BVMT: 'bảo vệ môi trường', UBND: 'ủy ban nhân dân', HĐND: 'hội đồng nhân dân',
+};
+const ABBREVIATION_RE = new RegExp(`(?<![\\p{L}\\p{N}&])(?:${Object.keys(ABBREVIATIONS).join('|')})(?![\\p{L}\\p{N}&])`, 'gu');
+
+/**
+ * A text as the matcher reads it: NFC, abbreviations spelled out, lower case, one tone placement
+ * ("hoá"/"hóa" and "uỷ"/"ủy" are both correct spellings and must not split a word in two).
+ */
+export function matchingForm(text: string): string {
+  let t = text.normalize('NFC');
+  if (/[A-ZĐ]{3}/.test(t)) t = t.replace(ABBREVIATION_RE, (a) => ABBREVIATIONS[a]);
+  // Vietnamese has no locale-specific lower-casing, so the (much faster) default mapping is exact.
+  return foldTonePlacement(t.toLowerCase().replace(/ƣ/g, 'ư'));
+}
 
 /** First syllables of the stop phrases: only these need the pair looked up. */
 const PHRASE_HEADS = new Set([...STOP_PHRASES].map((p) => p.split(' ')[0]));
@@ -42,8 +75,7 @@ const DIGITS = /^\d+$/;
 /** Syllables of a text: case-folded, NFC, diacritics kept; pure numbers dropped (years, counts). */
 export function syllables(text: string): string[] {
   const out: string[] = [];
-  // Vietnamese has no locale-specific lower-casing, so the (much faster) default mapping is exact.
-  const folded = text.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư');
+  const folded = matchingForm(text);
   SYLLABLE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SYLLABLE_RE.exec(folded)) !== null) out.push(m[0]);
@@ -120,7 +152,7 @@ export class VectorSpace {
   /** Feature counts of a text: content syllables and bigrams of adjacent content syllables. */
   private bag(text: string): Map<number, number> {
     const bag = new Map<number, number>();
-    const folded = text.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư');
+    const folded = matchingForm(text);
     let prev = -1; // id of the previous content syllable in this clause, or -1
     let pendingHead = ''; // a stop-phrase head waiting to see its second syllable
     let pendingId = -1;
