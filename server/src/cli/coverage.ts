@@ -3,16 +3,14 @@
 // parents are the files in the plan's folder whose header carries a number the plan cites, and
 // those listed in `.kehoach.json` ("parents", or "directives" with a path).
 
-import * as fs from 'fs';
-import * as path from 'path';
 import { parsePlan } from '../core/parse';
 import type { PlanDocument } from '../core/model';
 import { localeFrom, type Locale } from '../core/i18n';
-import { citedParents, parentKeyOf } from '../core/parent/extract';
+import { citedParents } from '../core/parent/extract';
 import { matchCoverage } from '../core/parent/match';
 import { formatReport, type ReportFormat } from '../core/parent/report';
 import { readPlanFile } from './input';
-import { loadProjectConfig } from '../projectConfig';
+import { findParentFiles } from './parents';
 
 export interface CoverageIo {
   out(s: string): void;
@@ -21,11 +19,6 @@ export interface CoverageIo {
 
 const USAGE = 'kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json] [--locale vi|en]';
 const FORMATS: ReportFormat[] = ['text', 'markdown', 'csv', 'json'];
-/** Folder scan limits: a plan's folder may hold anything; read only plausible text files. */
-const SCAN_MAX_FILES = 300;
-const SCAN_MAX_BYTES = 5 * 1024 * 1024;
-const SCAN_EXT = /\.(txt|md|kehoach)$/i;
-
 interface Args {
   plan?: string;
   parents: string[];
@@ -66,49 +59,6 @@ function readDoc(file: string, io: CoverageIo): PlanDocument | undefined {
     return undefined;
   }
   return parsePlan(input.text);
-}
-
-/** Parents for a plan when none are given: project file entries, then the plan's folder. */
-export function findParentFiles(planFile: string, plan: PlanDocument): string[] {
-  const wanted = new Set(citedParents(plan).map((c) => c.key));
-  const ownKey = parentKeyOf(plan)?.key;
-  const project = loadProjectConfig(planFile).config;
-  const found: string[] = [...(project.parents ?? [])];
-  for (const d of project.directives ?? []) {
-    if (!d.path) continue;
-    const key = parentKeyOf(parsePlan(d.symbol));
-    if (!key || wanted.has(key.key)) found.push(d.path);
-  }
-  if (wanted.size === 0) return dedupe(found);
-  const dir = path.dirname(path.resolve(planFile));
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(dir).filter((n) => SCAN_EXT.test(n)).sort().slice(0, SCAN_MAX_FILES);
-  } catch {
-    // an unreadable folder just has no parents to offer
-  }
-  for (const name of names) {
-    const file = path.join(dir, name);
-    if (path.resolve(file) === path.resolve(planFile)) continue;
-    try {
-      const stat = fs.statSync(file);
-      if (!stat.isFile() || stat.size > SCAN_MAX_BYTES) continue;
-      // The header is in the first lines: parse only those to get the key.
-      const fd = fs.openSync(file, 'r');
-      const buf = Buffer.alloc(Math.min(stat.size, 6000));
-      fs.readSync(fd, buf, 0, buf.length, 0);
-      fs.closeSync(fd);
-      const key = parentKeyOf(parsePlan(buf.toString('utf8')));
-      if (key && key.key !== ownKey && wanted.has(key.key)) found.push(file);
-    } catch {
-      // skip files we cannot read
-    }
-  }
-  return dedupe(found);
-}
-
-function dedupe(files: string[]): string[] {
-  return [...new Set(files.map((f) => path.resolve(f)))];
 }
 
 export async function runCoverage(args: string[], io: CoverageIo): Promise<number> {

@@ -3,13 +3,17 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkPlan, fixAll, type CheckOptions } from '../core/check';
+import { checkParsed, fixAll, type CheckOptions } from '../core/check';
+import { parsePlan } from '../core/parse';
+import { parentRules, PARENT_RULE_META, type ParentDoc } from '../core/parent';
+import { ParentFinder } from './parents';
 import { defaultConfig, mergeConfig, type LintConfig } from '../core/config';
 import { readPlanFile } from './input';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { loadProjectConfig, readProjectFile } from '../projectConfig';
 import { RULES } from '../core/rules';
 import { localeFrom } from '../core/i18n';
+import type { PlanDocument } from '../core/model';
 
 export interface Io {
   out(s: string): void;
@@ -17,12 +21,15 @@ export interface Io {
 }
 
 const USAGE = `Cách dùng / usage:
-  kehoach check [--format text|json|sarif] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en] [--fix] FILE...
+  kehoach check [--format text|json|sarif] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en] [--fix]
+                [--parent FILE]... [--no-parents] FILE...
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
 
-  check      kiểm tra kế hoạch (check plans); mã thoát 1 khi có lỗi, 2 khi sai cú pháp lệnh hoặc không đọc được tệp
+  check      kiểm tra kế hoạch (check plans); mã thoát 1 khi có lỗi, 2 khi sai cú pháp lệnh hoặc không đọc được tệp.
+             Văn bản cấp trên (parents): --parent, "parents" trong .kehoach.json, hoặc tệp cùng thư mục có số
+             ký hiệu mà kế hoạch trích dẫn; khi tìm thấy, chạy thêm các quy tắc KH9xx (bao quát, thời hạn).
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
@@ -38,10 +45,13 @@ interface CheckArgs {
   locale?: string;
   fix: boolean;
   files: string[];
+  /** Parents given on the command line (replace the search); `noParents` turns the KH9xx rules off. */
+  parents: string[];
+  noParents: boolean;
 }
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const a: CheckArgs = { format: 'text', fix: false, files: [] };
+  const a: CheckArgs = { format: 'text', fix: false, files: [], parents: [], noParents: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -65,6 +75,8 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
       } else if (arg === '--config') a.config = value();
       else if (arg === '--locale') a.locale = value();
       else if (arg === '--fix') a.fix = true;
+      else if (arg === '--parent' || arg === '-p') a.parents.push(value());
+      else if (arg === '--no-parents') a.noParents = true;
       else if (arg === '--') a.files.push(...args.slice(i + 1)), (i = args.length);
       else if (arg.startsWith('-') && arg !== '-') return `tùy chọn không rõ: ${arg} (unknown option)`;
       else a.files.push(arg);
@@ -73,6 +85,7 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     }
   }
   if (a.files.length === 0) return 'thiếu tệp cần kiểm tra (no FILE given)';
+  if (a.noParents && a.parents.length > 0) return '--parent và --no-parents không dùng cùng nhau (--parent and --no-parents exclude each other)';
   return a;
 }
 
@@ -96,6 +109,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     return 2;
   }
   const results: FileResult[] = [];
+  const finder = new ParentFinder();
   let unreadable = false;
   let locale: LintConfig['locale'] = localeFrom(parsed.locale);
   for (const file of parsed.files) {
@@ -114,19 +128,24 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
       continue;
     }
     let text = input.text;
+    let doc = parsePlan(text);
+    const parents = parsed.noParents ? [] : parentsOf(file, doc, parsed.parents, finder, io);
+    if (parents === undefined) return 2;
+    const fileOptions: CheckOptions = parents.length ? { ...options, extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : options;
     if (parsed.fix) {
-      const fixed = fixAll(text, config, options);
+      const fixed = fixAll(text, config, fileOptions);
       if (fixed.text !== text) {
         fs.writeFileSync(file, fixed.text, 'utf8');
         io.err(`kehoach: ${file}: đã sửa ${fixed.applied} chỗ (applied ${fixed.applied} fixes)\n`);
         text = fixed.text;
+        doc = parsePlan(text);
       }
     }
-    const { findings } = checkPlan(text, config, options);
+    const { findings } = checkParsed(doc, config, fileOptions);
     results.push({ path: file, text, findings });
   }
   if (parsed.format === 'json') io.out(formatJson(results));
-  else if (parsed.format === 'sarif') io.out(formatSarif(results, locale));
+  else if (parsed.format === 'sarif') io.out(formatSarif(results, locale, PARENT_RULE_META));
   else {
     const text = formatText(results);
     if (results.some((r) => r.error)) {
@@ -139,12 +158,33 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/**
+ * The parents of one plan: those given with --parent, else the ones found beside it or in its
+ * project file. A parent given by name must be readable (exit 2 otherwise); one found by the
+ * search that cannot be read is skipped with a note.
+ */
+function parentsOf(file: string, doc: PlanDocument, given: string[], finder: ParentFinder, io: Io): ParentDoc[] | undefined {
+  const files = given.length ? given : finder.filesFor(file, doc);
+  const parents: ParentDoc[] = [];
+  for (const f of files) {
+    const parent = finder.load(f);
+    if (typeof parent === 'string') {
+      io.err(`kehoach: ${f}: ${parent}${given.length ? '' : ' (bỏ qua văn bản cấp trên này / parent skipped)'}\n`);
+      if (given.length) return undefined;
+    } else parents.push(parent);
+  }
+  return parents;
+}
+
+/** Every rule `check` can report: the built-in ones and the parent rules (KH9xx). */
+const CATALOGUE = [...RULES, ...PARENT_RULE_META];
+
 function runRules(args: string[], io: Io): number {
   if (args.includes('--format') && args[args.indexOf('--format') + 1] === 'json') {
-    io.out(JSON.stringify(RULES.map(({ id, alias, category, defaultSeverity, fixable, description }) => ({ id, alias, category, defaultSeverity, fixable, description })), null, 2) + '\n');
+    io.out(JSON.stringify(CATALOGUE.map(({ id, alias, category, defaultSeverity, fixable, description }) => ({ id, alias, category, defaultSeverity, fixable, description })), null, 2) + '\n');
     return 0;
   }
-  for (const r of RULES) io.out(`${r.id}  ${r.alias.padEnd(32)} ${r.category.padEnd(12)} ${r.defaultSeverity.padEnd(11)} ${r.fixable ? 'fix' : '   '}  ${r.description.vi}\n`);
+  for (const r of CATALOGUE) io.out(`${r.id}  ${r.alias.padEnd(32)} ${r.category.padEnd(12)} ${r.defaultSeverity.padEnd(11)} ${r.fixable ? 'fix' : '   '}  ${r.description.vi}\n`);
   return 0;
 }
 
