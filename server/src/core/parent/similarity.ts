@@ -56,14 +56,34 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 const ABBREVIATION_RE = new RegExp(`(?<![\\p{L}\\p{N}&])(?:${Object.keys(ABBREVIATIONS).join('|')})(?![\\p{L}\\p{N}&])`, 'gu');
 
 /**
+ * Administrative phrases that name the same thing in different words, each mapped to one spelling
+ * (lower case; whole phrases only). Kept small: every entry must be a synonym in any plan, not a
+ * topic that happens to be related.
+ */
+const SYNONYMS: readonly [string, readonly string[]][] = [
+  // Infrastructure outside an industrial park's fence: "ngoài hàng rào" = "(kết nối) đến (chân) hàng rào".
+  ['ngoài hàng rào', ['đến chân hàng rào', 'tới chân hàng rào', 'đến hàng rào', 'tới hàng rào']],
+  // Attracting investment: administrative texts use "xúc tiến đầu tư" and "mời gọi đầu tư" for it.
+  ['thu hút đầu tư', ['xúc tiến đầu tư', 'mời gọi đầu tư']],
+];
+const SYNONYM_OF = new Map<string, string>();
+for (const [canonical, variants] of SYNONYMS) for (const v of variants) SYNONYM_OF.set(foldTonePlacement(v), foldTonePlacement(canonical));
+const SYNONYM_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...SYNONYM_OF.keys()].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/**
  * A text as the matcher reads it: NFC, abbreviations spelled out, lower case, one tone placement
- * ("hoá"/"hóa" and "uỷ"/"ủy" are both correct spellings and must not split a word in two).
+ * ("hoá"/"hóa" and "uỷ"/"ủy" are both correct spellings and must not split a word in two), and
+ * synonymous phrases in one spelling.
  */
 export function matchingForm(text: string): string {
   let t = text.normalize('NFC');
   if (/[A-ZĐ]{3}/.test(t)) t = t.replace(ABBREVIATION_RE, (a) => ABBREVIATIONS[a]);
   // Vietnamese has no locale-specific lower-casing, so the (much faster) default mapping is exact.
-  return foldTonePlacement(t.toLowerCase().replace(/ƣ/g, 'ư'));
+  t = foldTonePlacement(t.toLowerCase().replace(/ƣ/g, 'ư'));
+  return t.replace(SYNONYM_RE, (p) => SYNONYM_OF.get(p) ?? p);
 }
 
 /** First syllables of the stop phrases: only these need the pair looked up. */
