@@ -171,11 +171,15 @@ export function matchCoverage(plan: PlanDocument, parent: PlanDocument, options:
   const reportingUnits = candidates.filter((c) => c.match.unit !== undefined && units[c.match.unit].section === 'reporting');
   const tasks: TaskCoverage[] = parentTasks.map((task, ti) => {
     // Only the few above the cut come back, and only they are sorted.
-    const { best, hits } = index.ranked(space.vectors[ti], (top) => Math.max(thresholds.partial, top * relativeCut));
+    // The relative cut drops items that share words, not the task, with the best match; but an item
+    // that would cover the task on its own stays even beside a near-verbatim restatement of it.
+    const floorOf = (top: number) => Math.max(thresholds.partial, Math.min(top * relativeCut, thresholds.covered));
+    const { best, hits } = index.ranked(space.vectors[ti], floorOf);
+    const floor = floorOf(best);
     const ranked = hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const matches: PlanMatch[] = [];
     for (const [id, score] of ranked) {
-      if (matches.length >= maxMatches || score < thresholds.partial || score < best * relativeCut) break;
+      if (matches.length >= maxMatches || score < floor) break;
       matches.push({ ...candidates[id - base].match, score: round(score) });
     }
     let status: CoverageStatus = best >= thresholds.covered ? 'covered' : best >= thresholds.partial ? 'partial' : 'uncovered';

@@ -8,6 +8,7 @@
 // weigh more than single syllables. Features get IDF weights over the units being compared, and
 // scores are cosine similarities of the weighted vectors.
 
+import { findAgencyMentions } from '../parse/agencyNames';
 import { foldTonePlacement } from '../text/tone';
 
 /** Word lists in the matcher's tone placement (see matchingForm). */
@@ -73,13 +74,36 @@ const SYNONYM_RE = new RegExp(
   'gu',
 );
 
+/** Public bodies (not "các doanh nghiệp", "chủ đầu tư dự án …", which can be what a task is about). */
+const PUBLIC_BODY_RE = /^(?:các\s+)?(?:Sở|Bộ|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Đảng [uủ]y|Văn phòng|Cục|Tổng cục|Thanh tra|Công an|Chính phủ|Thủ tướng|cơ quan|đơn vị|sở|bộ|ban|ủy ban|uỷ ban|chính quyền)(?![\p{L}])/u;
+
+/**
+ * The text with the names of public bodies blanked out (to a comma: no key phrase spans the gap).
+ * Who leads or joins a task ("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ủy ban nhân dân
+ * cấp xã …") says nothing about what the task is, yet a name's words ("môi trường", "khoa học và
+ * công nghệ") would match tasks on that topic; in the organization section they can outweigh the
+ * few words of the task itself.
+ */
+function withoutAgencies(text: string): string {
+  const mentions = findAgencyMentions(text);
+  if (mentions.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const m of mentions) {
+    if (!PUBLIC_BODY_RE.test(m.name)) continue;
+    out += text.slice(at, m.start) + ',';
+    at = m.end;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
 /**
  * A text as the matcher reads it: NFC, abbreviations spelled out, lower case, one tone placement
  * ("hoá"/"hóa" and "uỷ"/"ủy" are both correct spellings and must not split a word in two), and
  * synonymous phrases in one spelling.
  */
 export function matchingForm(text: string): string {
-  let t = text.normalize('NFC');
+  let t = withoutAgencies(text.normalize('NFC'));
   if (/[A-ZĐ]{3}/.test(t)) t = t.replace(ABBREVIATION_RE, (a) => ABBREVIATIONS[a]);
   // Vietnamese has no locale-specific lower-casing, so the (much faster) default mapping is exact.
   t = foldTonePlacement(t.toLowerCase().replace(/ƣ/g, 'ư'));
