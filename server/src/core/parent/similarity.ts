@@ -115,6 +115,8 @@ const PHRASE_HEADS = new Set([...STOP_PHRASES].map((p) => p.split(' ')[0]));
 
 const SYLLABLE_RE = /[\p{L}\p{N}]+/gu;
 const DIGITS = /^\d+$/;
+/** Units that make a number a quantity: per cent, hectares, kilometres. */
+const QUANTITY_UNIT_RE = /^ ?(%|ha|km)(?![\p{L}\p{N}])/u;
 
 /** Syllables of a text: case-folded, NFC, diacritics kept; pure numbers dropped (years, counts). */
 export function syllables(text: string): string[] {
@@ -238,7 +240,19 @@ export class VectorSpace {
         }
         flush();
       }
-      if (STOP_SYLLABLES.has(tok) || DIGITS.test(tok)) {
+      if (DIGITS.test(tok)) {
+        // A bare number is a year, a count or a list label; a number with its unit is a target
+        // ("70%", "500ha"/"500 ha"): a feature of its own, so targets that state the same quantity
+        // meet and differing ones do not look alike through their shared words alone.
+        const unit = QUANTITY_UNIT_RE.exec(folded.slice(i, i + 4));
+        if (unit) {
+          bump(bag, this.id(tok + unit[1]));
+          i += unit[0].length;
+        }
+        prev = -1;
+        continue;
+      }
+      if (STOP_SYLLABLES.has(tok)) {
         prev = -1;
         continue;
       }
