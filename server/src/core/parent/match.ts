@@ -76,6 +76,9 @@ export interface CoverageResult {
 /** Sections whose items restate the parent rather than carry it out. */
 const RESTATING = new Set(['purpose', 'requirements', 'purpose-requirements']);
 
+/** Headings that name a topic, not an action: "Giải pháp về …", "Nhóm nhiệm vụ về …", "Về …". */
+const TOPIC_HEADING_RE = /^(?:(?:các\s+)?(?:nhóm\s+)?(?:nhiệm vụ|giải pháp)(?:,?\s+(?:và\s+)?(?:nhiệm vụ|giải pháp))?(?:\s+chủ yếu)?\s+(?:về|đối với)\s|về\s)/iu;
+
 interface Candidate {
   text: string;
   match: Omit<PlanMatch, 'score'>;
@@ -91,6 +94,9 @@ function candidatesOf(plan: PlanDocument, units: Unit[]): Candidate[] {
     if (u.depth === 0 || RESTATING.has(u.section)) continue;
     const own = ownText(plan, u);
     if (own.trim().length < 6) continue;
+    // "2. Giải pháp về quy hoạch" names the area its bullets work in; it does nothing itself, and
+    // its one or two topic words would match every parent task on that topic.
+    if (u.children.length > 0 && TOPIC_HEADING_RE.test(u.title)) continue;
     // A bullet's meaning often lives in its heading ("3. Hoàn thiện … mặt bằng sạch" then "- UBND cấp
     // xã chủ trì …"): give it the heading's words too, but not the section title.
     const heading = u.parent >= 0 && units[u.parent].depth > 0 ? units[u.parent].title : '';

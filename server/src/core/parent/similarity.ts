@@ -110,8 +110,26 @@ export function matchingForm(text: string): string {
   return t.replace(SYNONYM_RE, (p) => SYNONYM_OF.get(p) ?? p);
 }
 
-/** First syllables of the stop phrases: only these need the pair looked up. */
-const PHRASE_HEADS = new Set([...STOP_PHRASES].map((p) => p.split(' ')[0]));
+/**
+ * Words of two syllables one of which, alone, is a function syllable above ("bằng" by, "toàn"
+ * whole, "chỉ" only, "giao" assign, "ở" at): the stop list must not break them, or "mặt bằng",
+ * "giao thông" and "chỉ tiêu" lose the key phrase that carries their meaning.
+ */
+const COMPOUNDS = folded([
+  'mặt bằng', 'công bằng', 'an toàn', 'hoàn toàn', 'toàn diện', 'toàn quốc', 'toàn cầu', 'thống nhất',
+  'chỉ tiêu', 'chỉ số', 'giao thông', 'giao dịch', 'giao đất', 'bàn giao', 'chuyển giao', 'đối tác',
+  'đối thoại', 'đối tượng', 'đối ngoại', 'cân đối', 'nhà ở', 'một cửa', 'việc làm', 'sự nghiệp', 'dùng chung',
+  'đầu ra', 'đầu vào',
+]);
+
+/**
+ * First syllables that need the next one looked at: heads of stop phrases, and function syllables
+ * that begin a compound.
+ */
+const HEADS = new Set([
+  ...[...STOP_PHRASES].map((p) => p.split(' ')[0]),
+  ...[...COMPOUNDS].map((p) => p.split(' ')[0]).filter((h) => STOP_SYLLABLES.has(h)),
+]);
 
 const SYLLABLE_RE = /[\p{L}\p{N}]+/gu;
 const DIGITS = /^\d+$/;
@@ -200,16 +218,22 @@ export class VectorSpace {
     const bag = new Map<number, number>();
     const folded = matchingForm(text);
     let prev = -1; // id of the previous content syllable in this clause, or -1
-    let pendingHead = ''; // a stop-phrase head waiting to see its second syllable
-    let pendingId = -1;
+    let prevTok = ''; // and its text
+    let pendingHead = ''; // a stop-phrase or compound head waiting to see its second syllable
+    let pendingStop = false; // whether that head is a function syllable on its own
+    const content = (tok: string) => {
+      const id = this.id(tok);
+      bump(bag, id);
+      if (prev >= 0) bump(bag, this.bigram(prev, id));
+      prev = id;
+      prevTok = tok;
+    };
     const flush = () => {
-      if (pendingId >= 0) {
-        bump(bag, pendingId);
-        if (prev >= 0) bump(bag, this.bigram(prev, pendingId));
-        prev = pendingId;
+      if (pendingHead) {
+        if (pendingStop) prev = -1;
+        else content(pendingHead);
       }
       pendingHead = '';
-      pendingId = -1;
     };
     const n = folded.length;
     let i = 0;
@@ -231,11 +255,18 @@ export class VectorSpace {
       }
       const tok = folded.slice(start, i);
       if (pendingHead) {
-        if (STOP_PHRASES.has(pendingHead + ' ' + tok)) {
+        const pair = pendingHead + ' ' + tok;
+        if (STOP_PHRASES.has(pair)) {
           // drop both syllables of the stock phrase; it breaks the bigram chain
           pendingHead = '';
-          pendingId = -1;
           prev = -1;
+          continue;
+        }
+        if (COMPOUNDS.has(pair)) {
+          // "toàn diện", "chỉ tiêu", "giao thông": a word, though its first syllable alone is not
+          pendingHead = '';
+          content(pair.slice(0, pair.length - tok.length - 1));
+          content(tok);
           continue;
         }
         flush();
@@ -253,18 +284,24 @@ export class VectorSpace {
         continue;
       }
       if (STOP_SYLLABLES.has(tok)) {
+        if (prev >= 0 && COMPOUNDS.has(prevTok + ' ' + tok)) {
+          content(tok); // "mặt bằng", "an toàn", "thống nhất"
+          continue;
+        }
+        if (HEADS.has(tok)) {
+          pendingHead = tok;
+          pendingStop = true;
+          continue;
+        }
         prev = -1;
         continue;
       }
-      if (PHRASE_HEADS.has(tok)) {
+      if (HEADS.has(tok)) {
         pendingHead = tok;
-        pendingId = this.id(tok);
+        pendingStop = false;
         continue;
       }
-      const id = this.id(tok);
-      bump(bag, id);
-      if (prev >= 0) bump(bag, this.bigram(prev, id));
-      prev = id;
+      content(tok);
     }
     flush();
     return bag;
