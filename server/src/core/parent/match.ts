@@ -174,6 +174,11 @@ export function matchCoverage(plan: PlanDocument, parent: PlanDocument, options:
   const space = new VectorSpace([...parentTasks.map((t) => t.text), ...candidates.map((c) => c.text)]);
   const base = parentTasks.length;
   const index = new InvertedIndex(space.vectors, candidates.map((_, i) => base + i));
+  const hasCandidateChildren: boolean[] = [];
+  for (const c of candidates) {
+    const u = c.match.unit;
+    if (u !== undefined && units[u].parent >= 0) hasCandidateChildren[units[u].parent] = true;
+  }
   const reportingUnits = candidates.filter((c) => c.match.unit !== undefined && units[c.match.unit].section === 'reporting');
   const tasks: TaskCoverage[] = parentTasks.map((task, ti) => {
     // Only the few above the cut come back, and only they are sorted.
@@ -183,9 +188,15 @@ export function matchCoverage(plan: PlanDocument, parent: PlanDocument, options:
     const { best, hits } = index.ranked(space.vectors[ti], floorOf);
     const floor = floorOf(best);
     const ranked = hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const hitUnits = new Set<number>();
+    for (const [id, score] of ranked) if (score >= floor && candidates[id - base].match.unit !== undefined) hitUnits.add(candidates[id - base].match.unit!);
     const matches: PlanMatch[] = [];
     for (const [id, score] of ranked) {
       if (matches.length >= maxMatches || score < floor) break;
+      // A heading is carried out by its bullets: when none of them matches, the heading matched
+      // through its summary words ("phát triển … các khu công nghiệp") and is left out.
+      const u = candidates[id - base].match.unit;
+      if (u !== undefined && hasCandidateChildren[u] && !units[u].children.some((ch) => hitUnits.has(ch))) continue;
       matches.push({ ...candidates[id - base].match, score: round(score) });
     }
     let status: CoverageStatus = best >= thresholds.covered ? 'covered' : best >= thresholds.partial ? 'partial' : 'uncovered';
