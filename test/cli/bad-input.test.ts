@@ -49,6 +49,19 @@ describe('CLI on bad input', function () {
     });
   }
 
+  it('says a file is empty, has NUL characters or was read as UTF-16, and checks it anyway', async () => {
+    const empty = await run(['check', file('empty-note.txt', '\r\n  \n')]);
+    assert.strictEqual(empty.code, 0);
+    assert.match(empty.err, /empty-note\.txt: tệp rỗng/);
+    const nul = await run(['check', file('nul-note.txt', 'KẾ HOẠCH\u0000\u0000\nI. MỤC ĐÍCH\n')]);
+    assert.match(nul.err, /có 2 ký tự NUL/);
+    const utf16 = await run(['check', file('utf16-note.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plan, 'utf16le')]))]);
+    assert.match(utf16.err, /UTF-16 LE/);
+    assert.match(utf16.out, /KH101/, 'the UTF-16 plan is checked like the UTF-8 one (its III. twice)');
+    const clean = await run(['check', file('plain.txt', plan)]);
+    assert.strictEqual(clean.err, '');
+  });
+
   it('refuses a file over the size limit with a message, and checks a 10 MB one', async () => {
     const big = file('big.txt', plan.repeat(Math.ceil((10 << 20) / Buffer.byteLength(plan))));
     const r = await run(['check', '--format', 'json', big]);

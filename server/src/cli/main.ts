@@ -127,6 +127,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
       unreadable = true;
       continue;
     }
+    for (const note of inputNotes(input.text, input.note)) io.err(`kehoach: ${file}: ${note}\n`);
     let text = input.text;
     let doc = parsePlan(text);
     const parents = parsed.noParents ? [] : parentsOf(file, doc, parsed.parents, finder, io);
@@ -156,6 +157,16 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
   }
   if (unreadable) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** What the user should know about a file that is checked anyway: empty, NUL bytes, UTF-16. */
+function inputNotes(text: string, encodingNote: string | undefined): string[] {
+  const notes: string[] = [];
+  if (text.trim() === '') notes.push('tệp rỗng, không có gì để kiểm tra (empty file: nothing to check)');
+  const nuls = text.split('\u0000').length - 1;
+  if (nuls > 0) notes.push(`có ${nuls} ký tự NUL (thường do dán từ tệp nhị phân); đã kiểm tra phần chữ còn lại (${nuls} NUL characters; the rest was checked)`);
+  if (encodingNote) notes.push(`đọc theo bảng mã ${encodingNote} (read as ${encodingNote})`);
+  return notes;
 }
 
 /**
