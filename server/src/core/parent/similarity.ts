@@ -103,12 +103,24 @@ function withoutAgencies(text: string): string {
  * synonymous phrases in one spelling.
  */
 export function matchingForm(text: string): string {
+  const cached = formCache.get(text);
+  if (cached !== undefined) return cached;
   let t = withoutAgencies(text.normalize('NFC'));
   if (/[A-ZĐ]{3}/.test(t)) t = t.replace(ABBREVIATION_RE, (a) => ABBREVIATIONS[a]);
   // Vietnamese has no locale-specific lower-casing, so the (much faster) default mapping is exact.
   t = foldTonePlacement(t.toLowerCase().replace(/ƣ/g, 'ư'));
-  return t.replace(SYNONYM_RE, (p) => SYNONYM_OF.get(p) ?? p);
+  t = t.replace(SYNONYM_RE, (p) => SYNONYM_OF.get(p) ?? p);
+  if (formCache.size >= FORM_CACHE_SIZE) formCache.clear();
+  formCache.set(text, t);
+  return t;
 }
+
+/**
+ * Matching forms of recent texts: a check re-reads the same parent tasks, and all plan items but
+ * the one being edited, so most texts come back unchanged (the agency scan is the costly step).
+ */
+const formCache = new Map<string, string>();
+const FORM_CACHE_SIZE = 4000;
 
 /**
  * Words of two syllables one of which, alone, is a function syllable above ("bằng" by, "toàn"
