@@ -118,10 +118,34 @@ describe('parent: coverage matching', () => {
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
     console.log(`      matcher on 34→134: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, status ${statusRight}/${judged}`);
-    // Reached 0.660 / 0.714 / 16 of 16 when the thresholds were picked; a small margin below.
-    assert.ok(precision >= 0.62, `precision ${precision}`);
-    assert.ok(recall >= 0.67, `recall ${recall}`);
-    assert.ok(statusRight >= judged - 1, `status ${statusRight}/${judged}`);
+    // 0.660 / 0.714 when the thresholds were picked; 0.784 / 0.816 / 16 of 16 since abbreviations,
+    // agencies, quantities, compounds, synonyms and headings are read (docs/PARENT.md). Just below.
+    assert.ok(precision >= 0.77, `precision ${precision}`);
+    assert.ok(recall >= 0.8, `recall ${recall}`);
+    assert.strictEqual(statusRight, judged, `status ${statusRight}/${judged}`);
+  });
+
+  it('34→134: headings are listed only where their bullets carry the task; topic headings never', () => {
+    const result = matchCoverage(corpus(L134), corpus(L34));
+    const linesOf = (parentLine: number) => result.tasks.find((c) => c.task.line + 1 === parentLine)!.matches.map((m) => m.line + 1);
+    // "1. Tập trung phát triển bền vững các khu công nghiệp, cụm công nghiệp đã thành lập" (line 58):
+    // with its two bullets for target (1), the parks in operation; not for (2), the new parks.
+    assert.deepStrictEqual(linesOf(58).slice(0, 3).sort(), [58, 60, 64]);
+    assert.ok(!linesOf(63).includes(58), linesOf(63).join(' '));
+    assert.ok(linesOf(63).includes(70), linesOf(63).join(' '));
+    // "2. Giải pháp về quy hoạch" (126) and "4. Giải pháp về xúc tiến đầu tư, thương mại" (145) name topics.
+    for (const c of result.tasks) for (const m of c.matches) assert.ok(m.line + 1 !== 126 && m.line + 1 !== 145, `${c.task.label} → ${m.line + 1}`);
+  });
+
+  it('34→134: bullets of "Tổ chức thực hiện" match by what they do, not by who does it', () => {
+    const result = matchCoverage(corpus(L134), corpus(L34));
+    const linesOf = (parentLine: number) => result.tasks.find((c) => c.task.line + 1 === parentLine)!.matches.map((m) => m.line + 1);
+    // II.7 hạ tầng ngoài hàng rào: "- Phối hợp với Ủy ban nhân dân cấp xã tham mưu, đề xuất danh mục …
+    // hạ tầng giao thông kết nối đến hàng rào các khu, CCN" (289) and the funding bullet (220).
+    assert.ok(linesOf(146).includes(289) && linesOf(146).includes(220), linesOf(146).join(' '));
+    // Target (6) tỷ lệ lấp đầy trên 70%: the bullets that aim at it, not the 100 % wastewater item (100).
+    assert.ok([323, 330, 349].every((l) => linesOf(80).includes(l)), linesOf(80).join(' '));
+    assert.ok(!linesOf(80).includes(100), linesOf(80).join(' '));
   });
 
   it('01-CTr/TU → a UBND plan: every Đề án for the UBND is covered, the Tỉnh ủy boards’ ones are left out', () => {
@@ -173,6 +197,40 @@ describe('parent: similarity and diff', () => {
     assert.ok(textSimilarity('bảo vệ môi trường', 'bảo vệ môi trường') > 0.99);
     assert.ok(textSimilarity('đất đai', 'đạt đài') < 0.01);
     assert.ok(textSimilarity('Thực hiện tăng cường quản lý đất đai', 'quản lý đất đai') > 0.9, 'stock verbs are ignored');
+  });
+
+  it('reads abbreviations, both tone placements and synonymous administrative phrases alike', () => {
+    assert.ok(textSimilarity('di dời KCN Đông Phố Mới', 'di dời khu công nghiệp Đông Phố Mới') > 0.99);
+    assert.ok(textSimilarity('thực hiện GPMB', 'giải phóng mặt bằng') > 0.99);
+    assert.ok(textSimilarity('thể chế hoá', 'thể chế hóa') > 0.99);
+    assert.ok(textSimilarity('xúc tiến đầu tư', 'thu hút đầu tư') > 0.99);
+    assert.ok(textSimilarity('hạ tầng kết nối đến chân hàng rào', 'hạ tầng kết nối ngoài hàng rào') > 0.99);
+    // only whole upper-case abbreviations: the syllables are untouched
+    assert.ok(textSimilarity('kcn', 'khu công nghiệp') < 0.01);
+  });
+
+  it('leaves out who does a task, keeps what it is', () => {
+    assert.ok(textSimilarity('Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Khoa học và Công nghệ', 'bảo vệ môi trường, khoa học và công nghệ') < 0.01);
+    assert.ok(textSimilarity('Sở Nông nghiệp và Môi trường chủ trì bảo vệ môi trường', 'bảo vệ môi trường') > 0.99);
+    // "các doanh nghiệp" is what a task can be about, not an agency to drop
+    assert.ok(textSimilarity('hỗ trợ các doanh nghiệp', 'doanh nghiệp') > 0.5);
+  });
+
+  it('a number with its unit is a feature; bare numbers are not', () => {
+    assert.ok(textSimilarity('tỷ lệ lấp đầy trên 70%', 'tỷ lệ lấp đầy 70 %') > 0.99);
+    assert.ok(textSimilarity('tỷ lệ đạt 70%', 'tỷ lệ đạt 100%') < 0.8); // 1 with the same quantity
+    assert.ok(textSimilarity('500 ha', '500ha') > 0.99);
+    assert.ok(textSimilarity('kế hoạch năm 2025', 'kế hoạch năm 2026') < 0.01);
+  });
+
+  it('compounds with a function syllable stay words; stock phrases go whole', () => {
+    // "bằng", "giao", "toàn" alone are function syllables; "mặt bằng", "giao thông", "an toàn" are words
+    assert.ok(textSimilarity('tạo mặt bằng sạch', 'mặt bằng') > 0.4);
+    assert.ok(textSimilarity('hạ tầng giao thông', 'giao thông') > 0.4);
+    assert.ok(textSimilarity('nhiệm vụ được giao', 'giao thông') < 0.01);
+    assert.ok(textSimilarity('bảo đảm an toàn thông tin', 'an toàn') > 0.4);
+    // "chỉ đạo" is dropped whole, "đạo" does not stay behind
+    assert.ok(textSimilarity('lãnh đạo, chỉ đạo', 'đạo') < 0.01);
   });
 
   it('wordDiff works on syllables and rebuilds both texts', () => {
