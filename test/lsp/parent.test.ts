@@ -188,7 +188,11 @@ describe('lsp: parent directives in the workspace', function () {
     const wait = client.diagnostics(planUri, (p) => p.version === 2);
     await client.change(planUri, 2, cut);
     const d = await wait;
-    const uncovered = codes(d, 'KH901');
+    // II.6 is uncovered; so may be II.1, the true gap of the labels (test/fixtures/parent/LABELS.md),
+    // whose only partial match was this bullet's "giải quyết thủ tục hành chính".
+    const all = codes(d, 'KH901');
+    assert.ok(all.every((x) => /^Nhiệm vụ II\.[16] /.test(x.message)), all.map((x) => x.message).join('\n'));
+    const uncovered = all.filter((x) => /^Nhiệm vụ II\.6 /.test(x.message));
     assert.strictEqual(uncovered.length, 1);
     assert.match(uncovered[0].message, /^Nhiệm vụ II\.6 của Nghị quyết 34-NQ\/TU chưa được cụ thể hóa/);
     assert.strictEqual(uncovered[0].relatedInformation?.[0].location.uri, parentUri);
