@@ -3,13 +3,13 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { CORPUS } from '../test/helpers';
 import { performance } from 'perf_hooks';
 import { checkPlan, defaultConfig, loadRegistry } from '../server/src/core';
 import { parsePlan } from '../server/src/core/parse';
 import { parentRules } from '../server/src/core/parent';
 import { matchCoverage } from '../server/src/core/parent/match';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
 /** Repeat a document's body (from its first section) until the text reaches `bytes` UTF-8 bytes. */
 function grow(text: string, bytes: number): string {

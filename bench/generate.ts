@@ -3,8 +3,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { CORPUS } from '../test/helpers';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
 const LEADS = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Y tế', 'Sở Giáo dục và Đào tạo', 'Sở Xây dựng', 'Sở Khoa học và Công nghệ', 'Công an tỉnh', 'Sở Văn hóa, Thể thao và Du lịch'];

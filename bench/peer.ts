@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CORPUS } from '../test/helpers';
 import { spawnSync } from 'child_process';
 import { performance } from 'perf_hooks';
 import { checkPlan, defaultConfig, loadRegistry } from '../server/src/core';
@@ -44,7 +45,7 @@ export async function benchPeer(tools: Tools): Promise<Record<string, unknown>> 
     md.push(`| generated ${label} | ${ours.median.toFixed(2)} | ${theirs.median.toFixed(2)} | ${(ours.median / theirs.median).toFixed(2)} |`);
   }
   // Whole processes over the corpus copied as .md (start-up included), 5 runs each.
-  const corpus = path.resolve(ROOT, '..', 'shared', 'corpus');
+  const corpus = CORPUS;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-peer-'));
   const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt'));
   for (const f of files) fs.copyFileSync(path.join(corpus, f), path.join(tmp, f.replace(/\.txt$/, '.md')));

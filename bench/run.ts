@@ -6,9 +6,9 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { checkPlan, defaultConfig, loadRegistry } from '../server/src/core';
 import { generatePlan } from './generate';
+import { CORPUS, corpusFiles } from '../test/helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 const RESULTS = path.join(ROOT, 'bench', 'results');
 
 export interface Stats {
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   // 2. The corpus, file by file, and CLI-style throughput (read + decode + check), single process.
   md.push('', '## Corpus', '', '| file | KB | check median ms | findings |', '|---|---|---|---|');
   let totalBytes = 0;
-  const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((x) => x.endsWith('.txt')).sort() : [];
+  const files = corpusFiles();
   const corpus: Record<string, unknown>[] = [];
   for (const file of files) {
     const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { CORPUS } from '../test/helpers';
 import { performance } from 'perf_hooks';
 import {
   ConfigurationRequest,
@@ -116,7 +117,7 @@ export async function benchServer(opts: ServerBenchOptions = {}): Promise<Server
   const openPlans = opts.openPlans ?? 20;
   const debounceMs = opts.debounceMs ?? 0;
   const budgetMs = opts.budgetMs ?? 120_000;
-  const corpusDir = opts.corpusDir ?? path.resolve(ROOT, '..', 'shared', 'corpus');
+  const corpusDir = opts.corpusDir ?? CORPUS;
   const plan = buildLargePlan(corpusDir, planKB);
 
   const t0 = performance.now();

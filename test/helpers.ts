@@ -6,11 +6,15 @@ import * as path from 'path';
 /** Repository root (tests run from out/test/...). */
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-/** The shared corpus sits beside the repository (../shared/corpus), in CI too. */
-export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+/**
+ * The corpus of real plans, copied from the workplace's ../shared/corpus into the repository so a
+ * clone anywhere can run the tests and the benchmark (test/corpus/copy.test.ts keeps the copy true).
+ */
+export const CORPUS = path.join(FIXTURES, 'corpus');
+/** The workplace's corpus, beside the repository where it exists. */
+export const SHARED_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 
 export function corpusFiles(): string[] {
-  if (!fs.existsSync(CORPUS)) return [];
   return fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
 }
 

@@ -1,4 +1,4 @@
-// The corpus: every real plan in ../shared/corpus parses and checks without throwing, and the
+// The corpus: every real plan in test/fixtures/corpus (a copy of ../shared/corpus) parses and checks without throwing, and the
 // mistakes that corpus/README.md lists are found, each at its line.
 
 import * as assert from 'assert';
@@ -42,7 +42,7 @@ describe('corpus', function () {
   this.timeout(60000);
   const files = corpusFiles();
 
-  it('is present beside the repository', () => assert.ok(files.length >= 7, 'expected ../shared/corpus with its 7 plans'));
+  it('is present in the repository', () => assert.ok(files.length >= 7, 'expected test/fixtures/corpus with its 7 plans'));
 
   for (const file of files) {
     it(`parses and checks ${file} without an internal error`, () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { CORPUS } from '../helpers';
 import { parsePlan } from '../../server/src/core/parse';
 import { citedParents, extractParentTasks, parentKeyOf } from '../../server/src/core/parent/extract';
 import { matchCoverage } from '../../server/src/core/parent/match';
@@ -8,7 +9,6 @@ import { wordDiff } from '../../server/src/core/parent/diff';
 import { textSimilarity } from '../../server/src/core/parent/similarity';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const FIXTURES = path.join(ROOT, 'test/fixtures/parent');
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const corpus = (name: string) => parsePlan(read(path.join(CORPUS, name)));

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { CORPUS } from '../helpers';
 import { parsePlan } from '../../server/src/core/parse';
 import { checkPlan, type Finding } from '../../server/src/core/check';
 import { defaultConfig } from '../../server/src/core/config';
@@ -8,7 +9,6 @@ import { parentRules, PARENT_RULE_META } from '../../server/src/core/parent/rule
 import { RULES } from '../../server/src/core/rules';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const L34 = path.join(CORPUS, 'laocai_34-nq-tu_2025_ocr.txt');
 const L134 = read(path.join(CORPUS, 'laocai_134-kh-ubnd_2026_thuc-hien-34-nq-tu.txt'));

@@ -34,7 +34,7 @@ function assertNoWordLost(before: string, after: string, label: string): void {
 describe('property: mutated corpus plans', function () {
   this.timeout(Math.max(120000, ITERATIONS * 4000));
   const files = corpusFiles();
-  it('has corpus files to mutate', () => assert.ok(files.length > 0, 'no ../shared/corpus'));
+  it('has corpus files to mutate', () => assert.ok(files.length > 0, 'no test/fixtures/corpus'));
   for (const file of files) {
     it(`never throws and keeps ranges inside the text: ${file}`, () => {
       const rand = prng(file.length * 7919);

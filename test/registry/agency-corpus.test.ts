@@ -1,4 +1,4 @@
-// The agency rules on the real plans in ../shared/corpus: the done-criterion, and every
+// The agency rules on the real plans in test/fixtures/corpus (copy of ../shared/corpus): the done-criterion, and every
 // agency the corpus names is one the registry knows (or is listed below, with the reason).
 
 import * as assert from 'assert';
