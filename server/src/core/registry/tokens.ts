@@ -22,7 +22,7 @@ export interface Tokens {
 const FOLDABLE = new Set([...'àáảãạèéẻẽẹỳýỷỹỵ'].map((c) => c.charCodeAt(0)));
 
 /** Whether a lower-case syllable has old-style tone placement ("oà", "uỷ"): a char loop, cheaper than the regex. */
-export function needsToneFold(key: string): boolean {
+function needsToneFold(key: string): boolean {
   for (let k = 0; k + 1 < key.length; k++) {
     const c = key.charCodeAt(k);
     if ((c === 111 || c === 117) && FOLDABLE.has(key.charCodeAt(k + 1))) return true;
