@@ -34,6 +34,7 @@ import { documentSymbols, foldingRanges } from './features/outline';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { ParentRules, type ParentSet } from './workspace/parents';
 import { DEFAULT_SETTINGS, lintConfigFor, normalizeSettings, type KehoachSettings } from './workspace/settings';
+import { CheckScheduler } from './scheduler';
 
 export const COMMAND_FIX_ALL = 'kehoach.server.fixAll';
 export const COMMAND_RENUMBER = 'kehoach.server.renumber';
@@ -63,6 +64,8 @@ export interface KehoachServer {
   workspaceIndex: WorkspaceIndex;
   /** Resolves when the scans of the workspace folders so far have finished. */
   indexed(): Promise<void>;
+  /** How long the last check of a document took, in ms (tests and the benchmark). */
+  checkCostMs(uri: string): number;
   dispose(): void;
 }
 
@@ -84,8 +87,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const projectCache = new Map<string, ProjectConfig>();
   const registryCache = new Map<string, Registry>();
   const analyses = new Map<string, { gen: number; analysis: Analysis }>();
-  const timers = new Map<string, NodeJS.Timeout>();
   const debounceOf = new Map<string, number>();
+  const scheduler = new CheckScheduler({
+    debounceMs: (uri) => debounceOf.get(uri) ?? globalSettings.debounceMs,
+    run: validate,
+  });
   const reportedProblems = new Set<string>();
   const parentRules = new ParentRules();
   const workspaceIndex = new WorkspaceIndex(options.index);
@@ -175,6 +181,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // Analysis: one per (document version, configuration generation)
 
   function build(doc: TextDocument, settings: KehoachSettings): Analysis {
+    const started = performance.now();
     const text = doc.getText();
     const project = projectConfigFor(doc.uri);
     const config = lintConfigFor(settings, project, clientLocale);
@@ -211,6 +218,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     } catch (err) {
       log(`checking ${doc.uri}`, err);
     }
+    a.checkMs = performance.now() - started;
     return a;
   }
 
@@ -306,28 +314,24 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   // -------------------------------------------------------------------------------------------
-  // Diagnostics: after a pause, per version; stale results dropped; cleared on close
+  // Diagnostics: the newest version, when the scheduler says (scheduler.ts); cleared on close
 
-  function schedule(uri: string, delay?: number): void {
-    const old = timers.get(uri);
-    if (old) clearTimeout(old);
-    const ms = delay ?? debounceOf.get(uri) ?? globalSettings.debounceMs;
-    timers.set(uri, setTimeout(() => void validate(uri), ms));
+  function schedule(uri: string): void {
+    scheduler.touch(uri);
   }
 
-  async function validate(uri: string): Promise<void> {
-    timers.delete(uri);
-    const doc = documents.get(uri);
-    if (!doc) return;
-    const version = doc.version;
+  /** Check the newest version and publish its diagnostics; resolves with the check's cost in ms. */
+  async function validate(uri: string): Promise<number | undefined> {
     try {
       const a = await analyze(uri);
       const now = documents.get(uri);
-      // A newer edit arrived (or the document closed) while we worked: its own validation will publish.
-      if (!a || !now || now.version !== version || a.version !== version || timers.has(uri)) return;
-      await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(a, extensionRoot) });
+      // A newer edit arrived (or the document closed) while we worked: the scheduler checks it next.
+      if (!a || !now || now.version !== a.version) return a?.checkMs;
+      await connection.sendDiagnostics({ uri, version: a.version, diagnostics: diagnosticsFor(a, extensionRoot) });
+      return a.checkMs;
     } catch (err) {
       log(`validating ${uri}`, err);
+      return undefined;
     }
   }
 
@@ -347,9 +351,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
-    const timer = timers.get(uri);
-    if (timer) clearTimeout(timer);
-    timers.delete(uri);
+    scheduler.forget(uri);
     analyses.delete(uri);
     inFlight.delete(uri);
     settingsCache.delete(uri);
@@ -598,8 +600,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   function dispose(): void {
     disposed = true;
-    for (const timer of timers.values()) clearTimeout(timer);
-    timers.clear();
+    scheduler.dispose();
     analyses.clear();
   }
 
@@ -613,5 +614,5 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     } while (current !== scanning);
   }
 
-  return { documents, workspaceIndex, indexed, dispose };
+  return { documents, workspaceIndex, indexed, checkCostMs: (uri) => scheduler.costOf(uri), dispose };
 }

@@ -28,6 +28,8 @@ export interface Analysis {
   parentPaths?: readonly string[];
   /** The parents' shared context: coverage of this plan per parent (cached per plan document). */
   parentContext?: ParentContext;
+  /** How long building this analysis took, in ms (the scheduler paces checks by it). */
+  checkMs?: number;
 }
 
 /** A rule by id, built-in or extra. */

@@ -1,0 +1,124 @@
+// When to check a document while the user types. Checks run on the main thread and a large plan
+// takes a while, so the scheduler checks only the newest version, never a queue of old ones:
+// - it waits until the typing pauses for max(debounce, the last check's duration), so a slow
+//   check is not started again and again on every keystroke;
+// - while typing goes on it still checks at least every `maxWaitMs` (or one check time for a
+//   slow plan), so diagnostics never starve behind the debounce;
+// - before a check it lets the messages already received be handled (edits queued behind the
+//   timer), so the check sees the newest text.
+// It knows nothing of LSP: `run` checks and publishes one document.
+
+export interface CheckSchedulerOptions {
+  /** The pause after the last edit before a check (the user's kehoach.debounceMs). */
+  debounceMs: (uri: string) => number;
+  /** Checks and publishes the newest version of a document; resolves with the check's cost in ms (undefined when nothing was checked). */
+  run: (uri: string) => Promise<number | undefined>;
+  /** Longest an edit waits while typing continues (default 400 ms). */
+  maxWaitMs?: number;
+  /** Clock (tests). */
+  now?: () => number;
+}
+
+interface DocState {
+  timer?: NodeJS.Timeout;
+  /** When the oldest edit not yet checked arrived (undefined: nothing pending). */
+  firstEdit?: number;
+  lastEdit: number;
+  /** Edits seen so far: draining stops when it stays still. */
+  edits: number;
+  running: boolean;
+  /** Cost of the last check of this document, in ms. */
+  costMs: number;
+}
+
+const DEFAULT_MAX_WAIT_MS = 400;
+/** Rounds of the event loop a drain may take at most (each lets one queued message be handled). */
+const MAX_DRAIN_ROUNDS = 64;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class CheckScheduler {
+  private readonly docs = new Map<string, DocState>();
+  private readonly maxWaitMs: number;
+  private readonly now: () => number;
+  private disposed = false;
+
+  constructor(private readonly options: CheckSchedulerOptions) {
+    this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** The document changed (or must be checked again): check it once the typing pauses. */
+  touch(uri: string): void {
+    if (this.disposed) return;
+    let s = this.docs.get(uri);
+    if (!s) this.docs.set(uri, (s = { lastEdit: 0, edits: 0, running: false, costMs: 0 }));
+    const now = this.now();
+    s.lastEdit = now;
+    s.firstEdit ??= now;
+    s.edits++;
+    // A check running now reads an older version; the next one is armed when it ends.
+    if (!s.running) this.arm(uri, s);
+  }
+
+  /** The document closed: nothing more to check. */
+  forget(uri: string): void {
+    const s = this.docs.get(uri);
+    if (s?.timer) clearTimeout(s.timer);
+    this.docs.delete(uri);
+  }
+
+  /** A check of this document is waiting or running. */
+  isPending(uri: string): boolean {
+    const s = this.docs.get(uri);
+    return !!s && (s.running || s.firstEdit !== undefined);
+  }
+
+  /** The last check's cost in ms (0 before the first). */
+  costOf(uri: string): number {
+    return this.docs.get(uri)?.costMs ?? 0;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const s of this.docs.values()) if (s.timer) clearTimeout(s.timer);
+    this.docs.clear();
+  }
+
+  /** When the pending edits of a document are due for a check. */
+  private dueAt(uri: string, s: DocState): number {
+    const quiet = s.lastEdit + Math.max(this.options.debounceMs(uri), s.costMs);
+    // At least as long as a check lasts: a slow plan keeps half the time for other work.
+    const latest = (s.firstEdit ?? s.lastEdit) + Math.max(this.maxWaitMs, s.costMs);
+    return Math.min(quiet, latest);
+  }
+
+  private arm(uri: string, s: DocState): void {
+    if (s.timer) clearTimeout(s.timer);
+    const delay = Math.max(0, this.dueAt(uri, s) - this.now());
+    s.timer = setTimeout(() => void this.fire(uri, s), delay);
+  }
+
+  private async fire(uri: string, s: DocState): Promise<void> {
+    s.timer = undefined;
+    // Let the edits already received be handled first (the RPC layer handles one message per turn).
+    let seen = -1;
+    for (let round = 0; round < MAX_DRAIN_ROUNDS && seen !== s.edits; round++) {
+      seen = s.edits;
+      await nextTurn();
+      await nextTurn();
+    }
+    if (this.disposed || this.docs.get(uri) !== s || s.running || s.timer) return;
+    // A drained edit may have moved the pause further away.
+    if (this.dueAt(uri, s) > this.now() + 1) return this.arm(uri, s);
+    s.running = true;
+    s.firstEdit = undefined;
+    try {
+      const cost = await this.options.run(uri);
+      if (cost !== undefined) s.costMs = cost;
+    } finally {
+      s.running = false;
+      if (!this.disposed && this.docs.get(uri) === s && s.firstEdit !== undefined) this.arm(uri, s);
+    }
+  }
+}
