@@ -1,7 +1,7 @@
 // When to check a document while the user types. Checks run on the main thread and a large plan
 // takes a while, so the scheduler checks only the newest version, never a queue of old ones:
-// - it waits until the typing pauses for max(debounce, the last check's duration), so a slow
-//   check is not started again and again on every keystroke;
+// - it waits until the typing pauses for the debounce, and at least one check time after the
+//   last check ended, so a slow check is not started again and again on every keystroke;
 // - while typing goes on it still checks at least every `maxWaitMs` (or one check time for a
 //   slow plan), so diagnostics never starve behind the debounce;
 // - before a check it lets the messages already received be handled (edits queued behind the
@@ -27,8 +27,9 @@ interface DocState {
   /** Edits seen so far: draining stops when it stays still. */
   edits: number;
   running: boolean;
-  /** Cost of the last check of this document, in ms. */
+  /** Cost of the last check of this document, in ms, and when it ended. */
   costMs: number;
+  lastEnd: number;
 }
 
 const DEFAULT_MAX_WAIT_MS = 400;
@@ -52,7 +53,7 @@ export class CheckScheduler {
   touch(uri: string): void {
     if (this.disposed) return;
     let s = this.docs.get(uri);
-    if (!s) this.docs.set(uri, (s = { lastEdit: 0, edits: 0, running: false, costMs: 0 }));
+    if (!s) this.docs.set(uri, (s = { lastEdit: 0, edits: 0, running: false, costMs: 0, lastEnd: 0 }));
     const now = this.now();
     s.lastEdit = now;
     s.firstEdit ??= now;
@@ -85,11 +86,16 @@ export class CheckScheduler {
     this.docs.clear();
   }
 
-  /** When the pending edits of a document are due for a check. */
+  /**
+   * When the pending edits of a document are due for a check: after the debounce since the last
+   * edit, and no sooner than one check time after the last check ended (so a slow plan leaves at
+   * least half the time to other work); while edits keep coming, no later than `maxWaitMs` after
+   * the first of them.
+   */
   private dueAt(uri: string, s: DocState): number {
-    const quiet = s.lastEdit + Math.max(this.options.debounceMs(uri), s.costMs);
-    // At least as long as a check lasts: a slow plan keeps half the time for other work.
-    const latest = (s.firstEdit ?? s.lastEdit) + Math.max(this.maxWaitMs, s.costMs);
+    const rested = s.lastEnd + s.costMs;
+    const quiet = Math.max(s.lastEdit + this.options.debounceMs(uri), rested);
+    const latest = Math.max((s.firstEdit ?? s.lastEdit) + this.maxWaitMs, rested);
     return Math.min(quiet, latest);
   }
 
@@ -113,11 +119,15 @@ export class CheckScheduler {
     if (this.dueAt(uri, s) > this.now() + 1) return this.arm(uri, s);
     s.running = true;
     s.firstEdit = undefined;
+    const started = this.now();
     try {
+      // The check's cost: the run as a whole (publishing a large plan's diagnostics counts too),
+      // or the analysis behind it when a request had built it already.
       const cost = await this.options.run(uri);
-      if (cost !== undefined) s.costMs = cost;
+      s.costMs = Math.max(cost ?? 0, this.now() - started);
     } finally {
       s.running = false;
+      s.lastEnd = this.now();
       if (!this.disposed && this.docs.get(uri) === s && s.firstEdit !== undefined) this.arm(uri, s);
     }
   }

@@ -27,7 +27,7 @@ import { citedParents } from './core/parent';
 import { agencyMatrixMarkdown, coverageMarkdown, definition, documentLinks } from './features/parents';
 import { INDEXED_FILE, isIndexable, WorkspaceIndex, type IndexOptions } from './workspace/index';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, isActionData, RENUMBER_KIND, resolveAction, type ProjectFileTarget } from './features/codeActions';
-import { citationSummary, completion, type CitationSummary } from './features/completion';
+import { completion, type CitationSummary } from './features/completion';
 import { diagnosticsFor } from './features/diagnostics';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges } from './features/outline';
@@ -35,6 +35,7 @@ import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { ParentRules, type ParentSet } from './workspace/parents';
 import { DEFAULT_SETTINGS, lintConfigFor, normalizeSettings, type KehoachSettings } from './workspace/settings';
 import { CheckScheduler } from './scheduler';
+import { AnalysisCache } from './analysisCache';
 
 export const COMMAND_FIX_ALL = 'kehoach.server.fixAll';
 export const COMMAND_RENUMBER = 'kehoach.server.renumber';
@@ -86,7 +87,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const settingsCache = new Map<string, Promise<KehoachSettings>>();
   const projectCache = new Map<string, ProjectConfig>();
   const registryCache = new Map<string, Registry>();
-  const analyses = new Map<string, { gen: number; analysis: Analysis }>();
+  const analyses = new AnalysisCache();
   const debounceOf = new Map<string, number>();
   const scheduler = new CheckScheduler({
     debounceMs: (uri) => debounceOf.get(uri) ?? globalSettings.debounceMs,
@@ -246,12 +247,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     // Keys count only when they moved (a header edited, a file created or deleted); an edit below
     // the header reaches the plans that read this file through their parentPaths.
     const moved = new Set(keys[0] === keys[1] ? [] : keys.filter((k): k is string => !!k));
-    for (const [uri, entry] of [...analyses]) {
+    for (const [uri, print] of [...analyses.footprints()]) {
       if (uri === except) continue;
-      const an = entry.analysis;
-      const reads = !!file && (an.parentPaths?.includes(file) || an.config.parents?.includes(file));
-      if (!reads && !an.citedKeys?.some((k) => moved.has(k))) continue;
-      analyses.delete(uri);
+      const reads = !!file && print.reads.includes(file);
+      if (!reads && !print.citedKeys.some((k) => moved.has(k))) continue;
+      analyses.invalidate(uri);
       schedule(uri);
     }
   }
@@ -266,7 +266,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         () => {
           if (disposed || workspaceIndex.size === 0) return;
           // Only when a checked plan cites a number the index now knows (or a check is running).
-          const resolvable = [...analyses.values()].some((e) => e.analysis.citedKeys?.some((k) => workspaceIndex.filesFor(k).length > 0));
+          const resolvable = [...analyses.footprints()].some(([, print]) => print.citedKeys.some((k) => workspaceIndex.filesFor(k).length > 0));
           if (!resolvable && inFlight.size === 0) return;
           generation++;
           revalidateAll();
@@ -287,8 +287,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   function analyze(uri: string): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
     if (!doc) return Promise.resolve(undefined);
-    const cached = analyses.get(uri);
-    if (cached && cached.gen === generation && cached.analysis.version === doc.version) return Promise.resolve(cached.analysis);
+    const cached = analyses.get(uri, generation, doc.version);
+    if (cached) return Promise.resolve(cached);
     const running = inFlight.get(uri);
     if (running && running.version === doc.version && running.gen === generation) return running.promise;
     const entry = { version: doc.version, gen: generation, promise: analyzeNow(uri) };
@@ -306,10 +306,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     debounceOf.set(uri, settings.debounceMs);
     const current = documents.get(uri);
     if (!current) return undefined;
-    const again = analyses.get(uri);
-    if (again && again.gen === generation && again.analysis.version === current.version) return again.analysis;
+    const again = analyses.get(uri, generation, current.version);
+    if (again) return again;
     const analysis = build(current, settings);
-    if (gen === generation) analyses.set(uri, { gen, analysis });
+    if (gen === generation) analyses.set(uri, gen, analysis);
     return analysis;
   }
 
@@ -580,9 +580,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (!a) return [];
       // Citations other open plans already make (from their last analysis: no re-check here).
       const others: CitationSummary[] = [];
-      for (const [uri, entry] of analyses) {
-        if (uri === a.uri || !entry.analysis.result) continue;
-        for (const c of entry.analysis.result.doc.citations) others.push(citationSummary(c));
+      for (const [uri, print] of analyses.footprints()) {
+        if (uri === a.uri) continue;
+        others.push(...print.citations);
         if (others.length > 2000) break;
       }
       return completion(a, params.position, others);

@@ -250,6 +250,20 @@ describe('lsp: parent directives in the workspace', function () {
     await late;
   });
 
+  it('a plan whose model was dropped (other plans opened since) is still re-checked when its parent changes', async () => {
+    // The server keeps a few full analyses only; the plan keeps a footprint of what it reads.
+    const others = [1, 2, 3, 4, 5].map((i) => client.uri(`other-${i}.kehoach.txt`));
+    for (const u of others) await client.open(u, readCorpus(PLAN_147));
+    await client.open(parentUri, parentText);
+    const onTime = client.diagnostics(planUri, (p) => codes(p, 'KH904').length === 0);
+    await client.change(parentUri, 2, aprilDeadline(parentText));
+    await onTime;
+    const late = client.diagnostics(planUri, (p) => codes(p, 'KH904').length === 1);
+    await client.close(parentUri);
+    await late;
+    for (const u of others) await client.close(u);
+  });
+
   it('no error was logged', () => {
     assert.deepStrictEqual(client.errors, []);
   });

@@ -24,7 +24,8 @@ describe('lsp: typing into a 1 MB plan', function () {
     await client.open(uri, text);
     // Type at the end of the first task line, one character every 30 ms, as a drafter would.
     const at = new LineIndex(text).positionAt(text.indexOf('\n', text.indexOf('II. NHIỆM VỤ')) + 1);
-    const keys = 100;
+    // At least 100 keys (3 s), and long enough for several checks when the machine is busy.
+    const typeFor = Math.max(3000, 5 * client.server.checkCostMs(uri));
     const sentAt: number[] = [];
     // Each publication with the cost of the check behind it (the machine may be busy: bounds are in check times).
     const published: { version: number; at: number; cost: number }[] = [];
@@ -33,8 +34,8 @@ describe('lsp: typing into a 1 MB plan', function () {
       return false;
     };
     void client.diagnostics(uri, seen);
-    const last = client.diagnostics(uri, (p) => p.version === keys + 1);
-    for (let k = 0; k < keys; k++) {
+    let keys = 0;
+    for (let k = 0; k < 600 && (k < 100 || performance.now() - sentAt[0] < typeFor); k++, keys++) {
       const pos = { line: at.line, character: at.character + k };
       sentAt.push(performance.now());
       await client.conn.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -44,11 +45,12 @@ describe('lsp: typing into a 1 MB plan', function () {
       await sleep(30);
     }
     const lastKey = sentAt[keys - 1];
-    const final = await last;
+    // (the last key was sent at least the debounce before its diagnostics can come: no race)
+    const final = await client.diagnostics(uri, (p) => p.version === keys + 1);
     const i = published.findIndex((p) => p.version === keys + 1);
     const latency = published[i].at - lastKey;
     const twoChecks = published[i].cost + (published[i - 1]?.cost ?? 0);
-    const budget = Math.max(500, twoChecks + 100);
+    const budget = Math.max(500, 1.1 * twoChecks + 100);
     assert.ok(latency <= budget, `last version published ${latency.toFixed(0)} ms after the last key (budget ${budget.toFixed(0)} ms)`);
     // The newest version only: no version published twice, none out of order.
     const versions = published.map((p) => p.version);
@@ -60,7 +62,8 @@ describe('lsp: typing into a 1 MB plan', function () {
     assert.ok(during.length >= 2, `published ${during.length} times while typing`);
     for (let j = 1; j < during.length; j++) {
       const gap = during[j].at - during[j - 1].at;
-      const allowed = Math.max(400, during[j - 1].cost) + during[j].cost + 150;
+      // (slack for a busy machine: timers fire late when other processes hold the cores)
+      const allowed = 1.25 * (Math.max(400, during[j - 1].cost) + during[j].cost) + 200;
       assert.ok(gap <= allowed, `${gap.toFixed(0)} ms between publications while typing (allowed ${allowed.toFixed(0)})`);
     }
     // Far fewer checks than keys: the versions in between were never checked.
