@@ -32,25 +32,20 @@ if [ "$need_apt" = 1 ] && [ "${E2E_SKIP_APT:-}" != 1 ]; then
 fi
 
 # -- 2. build and package the extension
-step "build"
+step "build and package (npm run package: tsc, esbuild bundles, vsce)"
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund >/dev/null
-npx tsc -p . >"$E/out/tsc.log" 2>&1 || echo "   (tsc reported type errors; see .e2e/out/tsc.log — it still emits)"
-for f in out/client/src/extension.js out/server/src/main.js out/test/e2e/suite/index.js; do
-  [ -f "$f" ] || fail_setup "$f was not built"
-done
-step "vsce package"
-IGNORE=(); [ -f .vscodeignore ] || IGNORE=(--ignoreFile test/e2e/vscodeignore)
-LICENSE_FLAG=(); ls LICENSE* >/dev/null 2>&1 || LICENSE_FLAG=(--skip-license)
-# Packaging zips out/ as it stands; retry once if a file changed under it (a rebuild running beside it).
+# Packaging zips dist/ as it stands; retry once if a file changed under it (a rebuild running beside it).
 vsce_ok=0
 for attempt in 1 2; do
-  if npx vsce package --allow-missing-repository --no-rewrite-relative-links "${LICENSE_FLAG[@]}" "${IGNORE[@]}" \
-       -o "$E/kehoach.vsix" >"$E/out/vsce.log" 2>&1; then vsce_ok=1; break; fi
+  if npm run package >"$E/out/vsce.log" 2>&1; then vsce_ok=1; break; fi
 done
-if [ "$vsce_ok" = 1 ]; then
+for f in dist/extension.js dist/server.js out/test/e2e/suite/index.js; do
+  [ -f "$f" ] || fail_setup "$f was not built"
+done
+if [ "$vsce_ok" = 1 ] && cp kehoach.vsix "$E/kehoach.vsix"; then
   echo "   $(du -h "$E/kehoach.vsix" | cut -f1) kehoach.vsix, $(unzip -l "$E/kehoach.vsix" 2>/dev/null | tail -1 | awk '{print $2}') files"
 else
-  tail -20 "$E/out/vsce.log"; fail_setup "vsce package"
+  tail -20 "$E/out/vsce.log"; fail_setup "npm run package"
 fi
 
 if [ -n "$APT_PID" ]; then

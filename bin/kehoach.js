@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 'use strict';
-// The `kehoach` command. The TypeScript is compiled to out/ by `npm install` (prepare) or `npm run build`.
+// The `kehoach` command. Runs the bundle (dist/cli.js, made by `npm run build`) when there is one,
+// else the compiled modules in out/ (a checkout built with `npx tsc -p .` only).
 let main;
 try {
-  ({ main } = require('../out/server/src/cli/main.js'));
-} catch (err) {
-  process.stderr.write('kehoach: chưa biên dịch — hãy chạy `npm install` hoặc `npm run build` (not built: run `npm install` or `npm run build`)\n');
-  process.exit(2);
+  ({ main } = require('../dist/cli.js'));
+} catch (bundleErr) {
+  if (bundleErr && bundleErr.code !== 'MODULE_NOT_FOUND') throw bundleErr;
+  try {
+    ({ main } = require('../out/server/src/cli/main.js'));
+  } catch (err) {
+    process.stderr.write('kehoach: chưa biên dịch — hãy chạy `npm install` hoặc `npm run build` (not built: run `npm install` or `npm run build`)\n');
+    process.exit(2);
+  }
 }
 const io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 main(process.argv.slice(2), io).then(

@@ -1,6 +1,7 @@
 // The VS Code client: starts the language server over IPC, adds the commands and a status-bar
 // item with the active plan's finding counts. Everything about plans lives in the server.
 
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -122,7 +123,10 @@ function createStatusItem(context: vscode.ExtensionContext): void {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('out', 'server', 'src', 'main.js'));
+  // The bundled server beside the bundled client (dist/); a development build without bundles
+  // (tsc only) runs the compiled modules in out/.
+  const bundled = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const module = fs.existsSync(bundled) ? bundled : context.asAbsolutePath(path.join('out', 'server', 'src', 'main.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },

@@ -36,6 +36,7 @@ import { ParentRules, type ParentSet } from './workspace/parents';
 import { DEFAULT_SETTINGS, lintConfigFor, normalizeSettings, type KehoachSettings } from './workspace/settings';
 import { CheckScheduler } from './scheduler';
 import { AnalysisCache } from './analysisCache';
+import { packageRoot } from './packageRoot';
 
 export const COMMAND_FIX_ALL = 'kehoach.server.fixAll';
 export const COMMAND_RENUMBER = 'kehoach.server.renumber';
@@ -70,10 +71,8 @@ export interface KehoachServer {
   dispose(): void;
 }
 
-const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', '..');
-
 export function createServer(connection: Connection, options: ServerOptions = {}): KehoachServer {
-  const extensionRoot = options.extensionRoot ?? PACKAGE_ROOT;
+  const extensionRoot = options.extensionRoot ?? packageRoot();
   const documents = new TextDocuments(TextDocument);
 
   let capabilities: ClientCapabilities = {};

@@ -202,25 +202,6 @@ describe('province data (data/provinces.json)', () => {
   });
 });
 
-describe('data files from a packaged extension', () => {
-  it('the loader finds data/ at the extension root (out/server/src/core/registry → ../../../../../data)', () => {
-    const ext = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-ext-'));
-    try {
-      const dir = path.join(ext, 'out', 'server', 'src', 'core', 'registry');
-      fs.mkdirSync(dir, { recursive: true });
-      fs.mkdirSync(path.join(ext, 'data'));
-      fs.copyFileSync(path.join(ROOT, 'out', 'server', 'src', 'core', 'registry', 'agency-data.js'), path.join(dir, 'agency-data.js'));
-      fs.writeFileSync(path.join(ext, 'data', 'agencies.json'), JSON.stringify({ agencies: [{ id: 'x', name: 'Sở Thử', aliases: [], level: 'other' }] }));
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { requireData } = require(path.join(dir, 'agency-data.js')) as typeof import('../../server/src/core/registry/agency-data');
-      assert.deepStrictEqual(requireData<{ agencies: { id: string }[] }>('agencies.json')?.agencies.map((a) => a.id), ['x']);
-      assert.strictEqual(requireData('missing.json'), undefined);
-    } finally {
-      fs.rmSync(ext, { recursive: true, force: true });
-    }
-  });
-});
-
 describe('resolveAgencyIds', () => {
   it('fills agencyId on the references the registry knows', () => {
     const doc = parsePlan('x');

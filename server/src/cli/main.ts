@@ -13,6 +13,7 @@ import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { loadProjectConfig, readProjectFile } from '../projectConfig';
 import { RULES } from '../core/rules';
 import { localeFrom } from '../core/i18n';
+import { packageRoot } from '../packageRoot';
 import type { PlanDocument } from '../core/model';
 
 export interface Io {
@@ -199,17 +200,14 @@ function runRules(args: string[], io: Io): number {
   return 0;
 }
 
-type SubcommandModule = Record<string, (args: string[], io: Io) => Promise<number>>;
-
-/** Subcommands that live in their own modules are loaded on demand (keeps `check` start-up small). */
-function loadSubcommand(file: string, fn: string): ((args: string[], io: Io) => Promise<number>) | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(file) as SubcommandModule;
-    return mod[fn];
-  } catch {
-    return undefined;
-  }
+/**
+ * Subcommands that live in their own modules are loaded on demand (keeps `check` start-up small).
+ * Literal requires, so the bundler includes them (and runs them only when called).
+ */
+function loadSubcommand(command: 'coverage' | 'agencies'): (args: string[], io: Io) => Promise<number> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (command === 'coverage') return (require('./coverage') as typeof import('./coverage')).runCoverage;
+  return (require('./agencies') as typeof import('./agencies')).runAgencies;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -220,12 +218,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runCheck(rest, io);
       case 'coverage':
       case 'agencies': {
-        const run = command === 'coverage' ? loadSubcommand('./coverage', 'runCoverage') : loadSubcommand('./agencies', 'runAgencies');
-        if (!run) {
-          io.err(`kehoach: lệnh ${command} chưa có trong bản này (not available in this build)\n`);
-          return 2;
-        }
-        return await run(rest, io);
+        return await loadSubcommand(command)(rest, io);
       }
       case 'rules':
         return runRules(rest, io);
@@ -252,7 +245,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function readVersion(): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }

@@ -39,11 +39,13 @@ export function scratchCopy(): { dir: string; plan: vscode.Uri; dispose(): void 
 }
 
 /**
- * The pure core the extension ships (out/server/src/core), loaded from the extension under test so
- * the expectation is computed by the same code the server runs, never hard-coded.
+ * The pure core, compiled from the same sources as the bundled server the extension ships
+ * (dist/server.js carries no separate core module), so the expectation is computed by the same
+ * code the server runs, never hard-coded. Loaded from this checkout's out/.
  */
 export function loadCore(): typeof import('../../../server/src/core') {
-  const file = path.join(extension().extensionPath, 'out', 'server', 'src', 'core', 'index.js');
+  // out/test/e2e/suite → out/server/src/core
+  const file = path.resolve(__dirname, '..', '..', '..', 'server', 'src', 'core', 'index.js');
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   return require(file);
 }

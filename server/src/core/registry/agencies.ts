@@ -7,7 +7,7 @@ import type { AgencyRef, PlanDocument, Ymd } from '../model';
 import type { AgencyRecord, AgencyRegistry } from './registry';
 import { agencyKey, insertName, newNode, scanNames, tokenize, type NameMatch, type Tokens, type TrieNode } from './agency-names';
 import { loadProvinces, type ProvinceTable } from './agency-provinces';
-import { requireData } from './agency-data';
+import { agenciesData } from './agency-data';
 
 /** A record as data/agencies.json holds it (AgencyRecord plus what the agency rules need). */
 export interface AgencyEntry extends AgencyRecord {
@@ -153,7 +153,7 @@ const overrideCache = new Map<string, AgencyIndex>();
 /** The built-in records, parsed once. */
 export function baseAgencies(): AgencyEntry[] {
   if (!baseRecords) {
-    const file = requireData<AgencyFile>('agencies.json');
+    const file = agenciesData() as AgencyFile | undefined;
     baseRecords = Array.isArray(file?.agencies) ? file!.agencies.filter(validEntry) : [];
   }
   return baseRecords;

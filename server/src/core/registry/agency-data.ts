@@ -1,15 +1,12 @@
-// Where the registry's data files are: data/ at the repository root, which a packaged extension
-// also keeps at its root. Compiled code runs from out/server/src/core/registry/ (five levels up);
-// run from source (ts-node) it is four.
+// The registry's data files (data/ at the repository root). Each is required by a literal path,
+// on first use only: the bundler (esbuild) inlines it into the bundle, and tsc copies it to
+// out/data/ (the type-only imports below make the files part of the compilation).
 
-/** Load data/<file> (JSON), or undefined when it cannot be found or parsed. */
-export function requireData<T>(file: string): T | undefined {
-  for (const c of [`../../../../../data/${file}`, `../../../../data/${file}`]) {
-    try {
-      return require(c) as T;
-    } catch {
-      /* try the next layout */
-    }
-  }
-  return undefined;
-}
+import type * as AgenciesFile from '../../../../data/agencies.json';
+import type * as ProvincesFile from '../../../../data/provinces.json';
+import type * as DirectivesFile from '../../../../data/directives.json';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const agenciesData = (): typeof AgenciesFile | unknown => require('../../../../data/agencies.json');
+export const provincesData = (): typeof ProvincesFile | unknown => require('../../../../data/provinces.json');
+export const directivesData = (): typeof DirectivesFile | unknown => require('../../../../data/directives.json');

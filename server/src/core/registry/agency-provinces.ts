@@ -2,7 +2,7 @@
 // typed, indexed by name key, and a scan for "tỉnh X" in a text.
 
 import { agencyKey, insertName, joinable, newNode, type Tokens, type TrieNode } from './agency-names';
-import { requireData } from './agency-data';
+import { provincesData } from './agency-data';
 
 export interface ProvinceEntry {
   /** "Hà Giang", "Hồ Chí Minh". */
@@ -100,7 +100,7 @@ let table: ProvinceTable | undefined;
 /** data/provinces.json, loaded once. */
 export function loadProvinces(): ProvinceTable {
   if (!table) {
-    const file = requireData<ProvinceFile>('provinces.json');
+    const file = provincesData() as ProvinceFile | undefined;
     const list = Array.isArray(file?.provinces) ? file!.provinces.filter((p) => p && typeof p.name === 'string') : [];
     table = new ProvinceTable(list.map((p) => ({ ...p, aliases: Array.isArray(p.aliases) ? p.aliases : [] })));
   }

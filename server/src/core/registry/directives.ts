@@ -1,9 +1,8 @@
 // Well-known directives (data/directives.json) plus the user's own (.kehoach.json "directives").
 // Looked up by symbol, whatever the separators ("94/NQ-CP", the miswritten "94-NQ/CP").
 
-import * as fs from 'fs';
-import * as path from 'path';
 import type { LintConfig } from '../config';
+import { directivesData } from './agency-data';
 import type { DirectiveRecord, DirectiveRegistry } from './registry';
 import { numberKey, parseSymbol } from '../parent/docnum';
 
@@ -13,21 +12,11 @@ interface DirectivesFile {
 
 let builtIn: DirectiveRecord[] | undefined;
 
-/** data/directives.json, read once. The compiled file sits at out/server/src/core/registry. */
+/** data/directives.json, read once. */
 function loadBuiltIn(): DirectiveRecord[] {
   if (builtIn) return builtIn;
-  builtIn = [];
-  for (const candidate of [path.resolve(__dirname, '../../../../../data/directives.json'), path.resolve(__dirname, '../../../../data/directives.json')]) {
-    try {
-      const parsed = JSON.parse(fs.readFileSync(candidate, 'utf8')) as DirectivesFile;
-      if (Array.isArray(parsed.directives)) {
-        builtIn = parsed.directives.filter((d) => typeof d.symbol === 'string');
-        break;
-      }
-    } catch {
-      // not there (bundled differently): try the next place; an empty registry is still valid
-    }
-  }
+  const parsed = directivesData() as DirectivesFile | undefined;
+  builtIn = Array.isArray(parsed?.directives) ? parsed!.directives.filter((d) => typeof d.symbol === 'string') : [];
   return builtIn;
 }
 

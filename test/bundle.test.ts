@@ -1,0 +1,97 @@
+// The bundles (dist/, made by `npm run build` and before `npm test`) as they ship: each copied
+// alone into an empty folder — no node_modules, no data/, no out/ beside it — and run there.
+
+import * as assert from 'assert';
+import { execFileSync, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { main } from '../server/src/cli/main';
+import { CORPUS, corpusFiles, readCorpus, ROOT } from './helpers';
+
+const DIST = path.join(ROOT, 'dist');
+
+/** A bundle copied alone into a fresh folder. */
+function isolated(file: string): { file: string; dispose: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-bundle-'));
+  fs.copyFileSync(path.join(DIST, file), path.join(dir, file));
+  return { file: path.join(dir, file), dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function inProcess(args: string[]): Promise<string> {
+  let out = '';
+  await main(args, { out: (s) => (out += s), err: () => undefined });
+  return out;
+}
+
+describe('bundles (dist/)', function () {
+  this.timeout(60_000);
+
+  it('are built: client, server and CLI, one file each with its source map', () => {
+    for (const f of ['extension.js', 'server.js', 'cli.js']) {
+      assert.ok(fs.existsSync(path.join(DIST, f)), f);
+      assert.ok(fs.existsSync(path.join(DIST, f + '.map')), f + '.map');
+      assert.match(fs.readFileSync(path.join(DIST, f), 'utf8').slice(-200), new RegExp(`sourceMappingURL=${f.replace('.', '\\.')}\\.map`));
+    }
+    // The client leaves only the editor's own module outside.
+    const client = fs.readFileSync(path.join(DIST, 'extension.js'), 'utf8');
+    const required = new Set([...client.matchAll(/require\("([^"./][^"]*)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:')));
+    assert.deepStrictEqual([...required].filter((m) => !BUILTIN.has(m)), ['vscode']);
+  });
+
+  it('the CLI bundle alone gives the same JSON as the compiled modules on every corpus plan (agency data inlined)', async () => {
+    const cli = isolated('cli.js');
+    try {
+      const files = corpusFiles().map((f) => path.join(CORPUS, f));
+      const args = ['check', '--format', 'json', '--date', '2026-06-01', '--no-parents', ...files];
+      const run = `require(${JSON.stringify(cli.file)}).main(process.argv.slice(1), { out: (s) => process.stdout.write(s), err: () => {} }).then((c) => { process.exitCode = c; })`;
+      let bundled: string;
+      try {
+        bundled = execFileSync(process.execPath, ['-e', run, ...args], { encoding: 'utf8', cwd: path.dirname(cli.file), maxBuffer: 64 << 20 });
+      } catch (err) {
+        bundled = (err as { stdout: string }).stdout; // exit code 1: errors found
+      }
+      assert.strictEqual(bundled, await inProcess(args));
+      // The renamed-agency rule needs data/agencies.json: it fired, so the data came along.
+      assert.match(bundled, /"rule": ?"KH804"/);
+    } finally {
+      cli.dispose();
+    }
+  });
+
+  it('the server bundle alone answers over stdio and publishes the diagnostics of a real plan', async () => {
+    const server = isolated('server.js');
+    const child = spawn(process.execPath, [server.file, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: path.dirname(server.file) });
+    const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => conn.onNotification(PublishDiagnosticsNotification.type, resolve));
+    conn.listen();
+    try {
+      const init = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {}, locale: 'vi' });
+      assert.strictEqual(init.serverInfo?.name, 'kehoach-language-server');
+      await conn.sendNotification(InitializedNotification.type, {});
+      const text = readCorpus('tuyenquang_147-kh-ubnd_2024_thuc-hien-43-nq-tw.txt');
+      await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'untitled:147.kehoach.txt', languageId: 'kehoach', version: 1, text } });
+      const p = await diagnostics;
+      const expected = JSON.parse(await inProcess(['check', '--format', 'json', '--no-parents', path.join(CORPUS, 'tuyenquang_147-kh-ubnd_2024_thuc-hien-43-nq-tw.txt')]));
+      const rules = (expected.files?.[0]?.findings ?? expected[0]?.findings ?? []).map((f: { rule: string }) => f.rule);
+      assert.ok(rules.length > 0);
+      assert.deepStrictEqual(p.diagnostics.map((d) => d.code), rules);
+    } finally {
+      conn.dispose();
+      child.kill();
+      server.dispose();
+    }
+  });
+});
+
+const BUILTIN = new Set(require('module').builtinModules as string[]);
