@@ -65,7 +65,7 @@ export class AgencyIndex implements AgencyRegistry {
         const had = this.keys.get(key);
         if (had && had.id !== r.id) this.conflicts.push({ key, ids: [had.id, r.id] });
         else if (!had) this.keys.set(key, r);
-        insertName(this.trie, form, r.id);
+        insertName(this.trie, form, r.id, key);
       }
     }
   }

@@ -10,8 +10,19 @@ export { tokenize, tokenIndexAt, type Tokens } from './tokens';
 /** The key of one syllable (token): lower case, NFC, tone placement folded, "&" read as "và". */
 export function syllableKey(token: string): string {
   if (token === '&') return 'và';
-  return foldTonePlacement(token.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư'));
+  // Names repeat their syllables (every province's "Ủy ban nhân dân tỉnh …"): fold each once.
+  let key = syllableKeys.get(token);
+  if (key === undefined) {
+    key = foldTonePlacement(token.normalize('NFC').toLowerCase().replace(/ƣ/g, 'ư'));
+    if (syllableKeys.size >= MAX_SYLLABLE_KEYS) syllableKeys.clear();
+    syllableKeys.set(token, key);
+  }
+  return key;
 }
+
+/** Syllables seen so far and their keys (Vietnamese has a few thousand syllables; the bound is for odd input). */
+const syllableKeys = new Map<string, string>();
+const MAX_SYLLABLE_KEYS = 20_000;
 
 const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|&/gu;
 
@@ -65,8 +76,7 @@ export function newNode(): TrieNode {
 }
 
 /** Insert a name; returns the id already there when the key is taken by another id. */
-export function insertName(root: TrieNode, name: string, id: string): string | undefined {
-  const key = agencyKey(name);
+export function insertName(root: TrieNode, name: string, id: string, key = agencyKey(name)): string | undefined {
   if (!key) return undefined;
   let node = root;
   for (const k of key.split(' ')) {
