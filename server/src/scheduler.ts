@@ -1,7 +1,8 @@
 // When to check a document while the user types. Checks run on the main thread and a large plan
 // takes a while, so the scheduler checks only the newest version, never a queue of old ones:
-// - it waits until the typing pauses for the debounce, and at least one check time after the
-//   last check ended, so a slow check is not started again and again on every keystroke;
+// - it waits until the typing pauses for the debounce, and (for a check slower than 50 ms) at
+//   least one check time after the last check ended, so a slow check is not started again and
+//   again on every keystroke;
 // - while typing goes on it still checks at least every `maxWaitMs` (or one check time for a
 //   slow plan), so diagnostics never starve behind the debounce;
 // - before a check it lets the messages already received be handled (edits queued behind the
@@ -33,6 +34,8 @@ interface DocState {
 }
 
 const DEFAULT_MAX_WAIT_MS = 400;
+/** Checks cheaper than this are not followed by a rest of their own length. */
+const REST_FROM_MS = 50;
 /** Rounds of the event loop a drain may take at most (each lets one queued message be handled). */
 const MAX_DRAIN_ROUNDS = 64;
 
@@ -93,7 +96,8 @@ export class CheckScheduler {
    * the first of them.
    */
   private dueAt(uri: string, s: DocState): number {
-    const rested = s.lastEnd + s.costMs;
+    // A cheap check (most plans) needs no rest: only a slow one would crowd out other work.
+    const rested = s.costMs >= REST_FROM_MS ? s.lastEnd + s.costMs : 0;
     const quiet = Math.max(s.lastEdit + this.options.debounceMs(uri), rested);
     const latest = Math.max((s.firstEdit ?? s.lastEdit) + this.maxWaitMs, rested);
     return Math.min(quiet, latest);
