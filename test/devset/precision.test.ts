@@ -7,7 +7,7 @@ import { runCheck } from '../../server/src/cli/main';
 import { checkDocument, DEVSET, DEVSET_TODAY, formatReport, labelTemplate, readLabels, runDevset, type DevsetResult } from './devset';
 
 /**
- * Floors, set just under the numbers measured when the set was made (overall 4.2%, see
+ * Floors, set just under the numbers measured when the set was made (overall 4.4%, see
  * test/fixtures/devset/README.md). The issue's targets are 0.95 overall and 0.90 for every rule that fires
  * at least 5 times; raise these two constants as the model improves, never lower them to make a change pass.
  * MIN_PER_RULE starts at 0 because several rules were at 0% on the day the set was made.
