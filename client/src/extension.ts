@@ -19,6 +19,8 @@ const SERVER_RENUMBER = 'kehoach.server.renumber';
 // client registers every command the server advertises).
 const SERVER_COVERAGE_REPORT = 'kehoach.server.coverageReport';
 const SERVER_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
+/** Client → server: the user trusted the workspace (the server's WORKSPACE_TRUSTED). */
+const WORKSPACE_TRUSTED = 'kehoach/workspaceTrusted';
 
 let client: LanguageClient | undefined;
 
@@ -103,11 +105,19 @@ function createStatusItem(context: vscode.ExtensionContext): void {
       else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
       else others++;
     }
-    item.text = `$(checklist) $(error) ${errors} $(warning) ${warnings}`;
+    // Restricted Mode: the plan is checked, but .kehoach.json and the parents wait for trust.
+    const restricted = !vscode.workspace.isTrusted;
+    item.text = `$(checklist) $(error) ${errors} $(warning) ${warnings}${restricted ? ' $(shield)' : ''}`;
     item.tooltip = t(
       `Kế hoạch: ${errors} lỗi, ${warnings} cảnh báo, ${others} gợi ý — bấm để mở bảng Problems`,
       `Kế hoạch: ${errors} errors, ${warnings} warnings, ${others} other findings — click to open Problems`,
-    );
+    ) + (restricted
+      ? t(
+          '\nChế độ hạn chế: chưa đọc .kehoach.json và chưa đối chiếu văn bản cấp trên cho đến khi tin cậy thư mục làm việc.',
+          '\nRestricted Mode: .kehoach.json and parent directives are not read until the workspace is trusted.',
+        )
+      : '');
+    item.command = restricted ? 'workbench.trust.manage' : 'workbench.actions.view.problems';
     item.show();
   };
   context.subscriptions.push(
@@ -117,6 +127,7 @@ function createStatusItem(context: vscode.ExtensionContext): void {
     }),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidOpenTextDocument(update),
+    vscode.workspace.onDidGrantWorkspaceTrust(update),
   );
   update();
 }
@@ -128,12 +139,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: LANGUAGE_ID },
-      { scheme: 'untitled', language: LANGUAGE_ID },
-    ],
+    // Any scheme: a plan opened from a virtual workspace (vscode-vfs://…) is checked too; the server
+    // reads .kehoach.json and parents from disk only, so those need file:// documents.
+    documentSelector: [{ language: LANGUAGE_ID }],
     outputChannelName: 'Kế hoạch',
     middleware,
+    // Restricted Mode: the server checks open plans but reads no workspace config or parents.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   // The client id "kehoach" makes the "kehoach.trace.server" setting trace the protocol;
   // the initialize request carries vscode.env.language as the locale.
@@ -154,6 +166,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   createStatusItem(context);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification(WORKSPACE_TRUSTED);
+    }),
+  );
   await client.start();
 }
 

@@ -8,9 +8,9 @@ import { parsePlan } from '../core/parse';
 import { parentRules, PARENT_RULE_META, type ParentDoc } from '../core/parent';
 import { ParentFinder } from './parents';
 import { defaultConfig, mergeConfig, type LintConfig } from '../core/config';
-import { readPlanFile } from './input';
+import { encodePlanText, MAX_PLAN_BYTES, readPlanFile } from './input';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
-import { loadProjectConfig, readProjectFile } from '../projectConfig';
+import { problemLines, projectConfigForCli, type ProjectConfig } from '../projectConfig';
 import { RULES } from '../core/rules';
 import { localeFrom } from '../core/i18n';
 import type { PlanDocument } from '../core/model';
@@ -21,8 +21,8 @@ export interface Io {
 }
 
 const USAGE = `Cách dùng / usage:
-  kehoach check [--format text|json|sarif] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en] [--fix]
-                [--parent FILE]... [--no-parents] FILE...
+  kehoach check [--format text|json|sarif] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]
+                [--fix [--fix-type fix|suggestion]] [--parent FILE]... [--no-parents] FILE...
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
@@ -33,10 +33,14 @@ const USAGE = `Cách dùng / usage:
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
+
+  --fix      chỉ áp dụng các sửa máy móc (số thứ tự, khoảng trắng, bảng mã, dạng ký hiệu); các gợi ý làm đổi nội dung
+             (con số, ngày, tên cơ quan, chính tả đoán) cần người soạn xác nhận: thêm --fix-type suggestion để áp dụng cả chúng.
+             (--fix applies mechanical fixes only; add --fix-type suggestion to also apply content-changing suggestions.)
 `;
 
 /** Files above this size are not checked (a clear message instead): protects CI and editors. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_PLAN_BYTES;
 
 interface CheckArgs {
   format: 'text' | 'json' | 'sarif';
@@ -44,6 +48,8 @@ interface CheckArgs {
   config?: string;
   locale?: string;
   fix: boolean;
+  /** Also apply suggestions (fixes that change what the plan says) with --fix. */
+  fixSuggestions: boolean;
   files: string[];
   /** Parents given on the command line (replace the search); `noParents` turns the KH9xx rules off. */
   parents: string[];
@@ -51,7 +57,7 @@ interface CheckArgs {
 }
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const a: CheckArgs = { format: 'text', fix: false, files: [], parents: [], noParents: false };
+  const a: CheckArgs = { format: 'text', fix: false, fixSuggestions: false, files: [], parents: [], noParents: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -75,6 +81,12 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
       } else if (arg === '--config') a.config = value();
       else if (arg === '--locale') a.locale = value();
       else if (arg === '--fix') a.fix = true;
+      else if (arg === '--fix-type' || arg.startsWith('--fix-type=')) {
+        const kinds = (arg.startsWith('--fix-type=') ? arg.slice(11) : value()).split(',').map((k) => k.trim());
+        const bad = kinds.find((k) => k !== 'fix' && k !== 'suggestion');
+        if (bad !== undefined) return `--fix-type không hợp lệ: ${bad} (--fix-type takes fix, suggestion or fix,suggestion)`;
+        a.fixSuggestions = kinds.includes('suggestion');
+      }
       else if (arg === '--parent' || arg === '-p') a.parents.push(value());
       else if (arg === '--no-parents') a.noParents = true;
       else if (arg === '--') a.files.push(...args.slice(i + 1)), (i = args.length);
@@ -85,21 +97,31 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     }
   }
   if (a.files.length === 0) return 'thiếu tệp cần kiểm tra (no FILE given)';
+  if (a.fixSuggestions && !a.fix) return '--fix-type cần --fix (--fix-type needs --fix)';
   if (a.noParents && a.parents.length > 0) return '--parent và --no-parents không dùng cùng nhau (--parent and --no-parents exclude each other)';
   return a;
 }
 
 /** Config for one file: defaults ← project file (walked up, or --config) ← flags. */
 export function configForFile(file: string, flags: { config?: string; date?: string; locale?: string }, io: Io): LintConfig | undefined {
-  const project = flags.config ? readProjectFile(path.resolve(flags.config)) : loadProjectConfig(file);
-  if (project.problems.length) {
-    for (const p of project.problems) io.err(`kehoach: ${p}\n`);
-    if (flags.config) return undefined;
-  }
+  return projectAndConfigFor(file, flags, io)?.config;
+}
+
+/**
+ * The project file and the config for one plan. Problems in a project file found by walking up are
+ * printed and the rest of it applies; a file given with --config must be valid (exit 2).
+ */
+function projectAndConfigFor(file: string, flags: { config?: string; date?: string; locale?: string }, io: Io, seen?: Set<string>): { project: ProjectConfig; config: LintConfig } | undefined {
+  const project = projectConfigForCli(file, flags.config);
+  const key = project.path ?? '';
+  // Checking many plans under one project file: say its problems once.
+  if (!seen?.has(key)) for (const line of problemLines(project)) io.err(`kehoach: ${line}\n`);
+  seen?.add(key);
+  if (flags.config && project.problems.some((p) => p.severity === 'warning')) return undefined;
   let config = mergeConfig(defaultConfig(), project.config);
   if (flags.date) config = { ...config, planDate: flags.date };
   if (flags.locale) config = { ...config, locale: localeFrom(flags.locale) };
-  return config;
+  return { project, config };
 }
 
 export async function runCheck(args: string[], io: Io, options: CheckOptions = {}): Promise<number> {
@@ -112,9 +134,11 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
   const finder = new ParentFinder();
   let unreadable = false;
   let locale: LintConfig['locale'] = localeFrom(parsed.locale);
+  const seenProjects = new Set<string>();
   for (const file of parsed.files) {
-    const config = configForFile(file, parsed, io);
-    if (!config) return 2;
+    const found = projectAndConfigFor(file, parsed, io, seenProjects);
+    if (!found) return 2;
+    const { config, project } = found;
     locale = config.locale;
     const input = readPlanFile(file);
     if (input.text === undefined) {
@@ -130,13 +154,14 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     for (const note of inputNotes(input.text, input.note)) io.err(`kehoach: ${file}: ${note}\n`);
     let text = input.text;
     let doc = parsePlan(text);
-    const parents = parsed.noParents ? [] : parentsOf(file, doc, parsed.parents, finder, io);
+    const parents = parsed.noParents ? [] : parentsOf(file, doc, project, parsed.parents, finder, io);
     if (parents === undefined) return 2;
     const fileOptions: CheckOptions = parents.length ? { ...options, extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : options;
     if (parsed.fix) {
-      const fixed = fixAll(text, config, fileOptions);
+      const fixed = fixAll(text, config, { ...fileOptions, includeSuggestions: parsed.fixSuggestions });
       if (fixed.text !== text) {
-        fs.writeFileSync(file, fixed.text, 'utf8');
+        // The same encoding and BOM as read: only the edited characters change on disk.
+        fs.writeFileSync(file, encodePlanText(fixed.text, input.stored));
         io.err(`kehoach: ${file}: đã sửa ${fixed.applied} chỗ (applied ${fixed.applied} fixes)\n`);
         text = fixed.text;
         doc = parsePlan(text);
@@ -174,8 +199,8 @@ function inputNotes(text: string, encodingNote: string | undefined): string[] {
  * project file. A parent given by name must be readable (exit 2 otherwise); one found by the
  * search that cannot be read is skipped with a note.
  */
-function parentsOf(file: string, doc: PlanDocument, given: string[], finder: ParentFinder, io: Io): ParentDoc[] | undefined {
-  const files = given.length ? given : finder.filesFor(file, doc);
+function parentsOf(file: string, doc: PlanDocument, project: ProjectConfig, given: string[], finder: ParentFinder, io: Io): ParentDoc[] | undefined {
+  const files = given.length ? given : finder.filesFor(file, doc, project.config, (note) => io.err(`kehoach: ${note}\n`));
   const parents: ParentDoc[] = [];
   for (const f of files) {
     const parent = finder.load(f);

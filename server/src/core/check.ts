@@ -1,7 +1,7 @@
 // checkPlan: parse once, run every enabled rule, and hand back findings in source offsets.
 
 import type { PlanDocument, Span, Ymd } from './model';
-import type { Category, Fix, RelatedPlace, Report, Rule, Severity } from './rule';
+import type { Category, Fix, FixKind, RelatedPlace, Report, Rule, Severity } from './rule';
 import type { LintConfig, RuleSetting } from './config';
 import { defaultConfig } from './config';
 import { localize, t, type Text } from './i18n';
@@ -9,7 +9,7 @@ import { splitLines } from './text/lines';
 import { parsePlan } from './parse';
 import { loadRegistry, type Registry } from './registry/registry';
 import { RULES } from './rules';
-import { applyEdits } from './fixes';
+import { applyEdits, fixKindOf } from './fixes';
 import { checkBudget } from './rules/structure-check-budget';
 
 export interface FindingEdit {
@@ -22,6 +22,8 @@ export interface FindingEdit {
 export interface FindingFix {
   title: string;
   preferred: boolean;
+  /** "fix" (mechanical: batch fixing applies it) or "suggestion" (changes what the plan says: one by one). */
+  kind: FixKind;
   edits: FindingEdit[];
 }
 
@@ -256,6 +258,7 @@ function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig
     fixes: (r.fixes ?? []).map((f: Fix) => ({
       title: localize(f.title, loc),
       preferred: f.preferred !== false,
+      kind: fixKindOf(rule.id, f.kind),
       edits: f.edits.map((e) => ({ ...src(e), text: e.text })),
     })),
     related: (r.related ?? []).map((p) => ({
@@ -266,13 +269,27 @@ function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig
   };
 }
 
-/** Apply every preferred fix, re-checking until nothing changes (bounded), as "fix all" does. */
-export function fixAll(source: string, config: LintConfig = defaultConfig(), options: CheckOptions = {}): { text: string; applied: number } {
+export interface FixAllOptions extends CheckOptions {
+  /** Apply suggestions too (fixes that change what the plan says); off by default. */
+  includeSuggestions?: boolean;
+}
+
+/** The fix batch fixing applies for a finding: its preferred one, when that kind may be batched. */
+export function batchFix(f: Finding, includeSuggestions = false): FindingFix | undefined {
+  const fix = f.fixes.find((x) => x.preferred);
+  return fix && (fix.kind === 'fix' || includeSuggestions) ? fix : undefined;
+}
+
+/**
+ * Apply every preferred mechanical fix (and suggestions when asked), re-checking until nothing
+ * changes (bounded), as "fix all" does.
+ */
+export function fixAll(source: string, config: LintConfig = defaultConfig(), options: FixAllOptions = {}): { text: string; applied: number } {
   let text = source;
   let applied = 0;
   for (let pass = 0; pass < 5; pass++) {
     const { findings } = checkPlan(text, config, options);
-    const edits = findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+    const edits = findings.flatMap((f) => batchFix(f, options.includeSuggestions)?.edits ?? []);
     if (edits.length === 0) break;
     const r = applyEdits(text, edits);
     if (r.applied === 0 || r.text === text) break;

@@ -29,12 +29,24 @@ export interface Edit {
   text: string;
 }
 
+/**
+ * What applying a fix does to the plan, as ESLint separates fixes from suggestions:
+ *  - "fix": mechanical, the plan says the same thing after it (numbering labels, spacing,
+ *    encoding, the form of a symbol or a date). `--fix` and "fix all" apply these.
+ *  - "suggestion": it changes what the plan says (a number, a date, an agency's name, a guessed
+ *    spelling, a blank filled in). Offered one by one as a quick fix for the drafter to confirm;
+ *    applied in batch only when asked (`--fix-type suggestion`, `kehoach.fixAll.includeSuggestions`).
+ */
+export type FixKind = 'fix' | 'suggestion';
+
 /** A fix is data: a title and the edits that carry it out. */
 export interface Fix {
   title: Text;
   edits: Edit[];
-  /** The safe, obvious fix that "fix all" applies. Alternatives (e.g. a split agency) set false. */
+  /** The safe, obvious fix among alternatives (the quick fix shown first; "fix all" takes it). Alternatives (e.g. a split agency) set false. */
   preferred?: boolean;
+  /** Overrides the rule's kind for this one fix (core/fixes.ts FIX_KINDS holds each rule's). */
+  kind?: FixKind;
 }
 
 /** Another place that explains the finding (the other occurrence, the parent task). */

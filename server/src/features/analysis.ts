@@ -28,6 +28,10 @@ export interface Analysis {
   parentPaths?: readonly string[];
   /** The parents' shared context: coverage of this plan per parent (cached per plan document). */
   parentContext?: ParentContext;
+  /** "Fix all" applies suggestions too (setting kehoach.fixAll.includeSuggestions). */
+  fixAllSuggestions?: boolean;
+  /** Notes about limits and trust that apply to this check, shown as information on the first line. */
+  notes?: Text[];
 }
 
 /** A rule by id, built-in or extra. */

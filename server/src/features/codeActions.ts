@@ -11,6 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import {
+  batchFix,
   fixAll,
   LineIndex,
   RULES,
@@ -86,7 +87,7 @@ export function fixAllEdits(a: Analysis, env: Pick<ActionEnv, 'today'>, onlyNumb
   const config = onlyNumbering ? numberingOnlyConfig(a.config) : a.config;
   const registry = a.registry;
   const extraRules = onlyNumbering ? undefined : a.extraRules;
-  const { text } = fixAll(a.text, config, { registry, today: env.today, ...(extraRules?.length ? { extraRules } : {}) });
+  const { text } = fixAll(a.text, config, { registry, today: env.today, includeSuggestions: !!a.fixAllSuggestions, ...(extraRules?.length ? { extraRules } : {}) });
   return minimalEdits(a.text, text, a.lines);
 }
 
@@ -96,8 +97,9 @@ export function resolveAction(action: CodeAction, a: Analysis, env: Pick<ActionE
   return { ...action, edit: workspaceEdit(a.uri, edits) };
 }
 
-function hasPreferredFix(findings: readonly Finding[], pred: (f: Finding) => boolean = () => true): boolean {
-  return findings.some((f) => pred(f) && f.fixes.some((x) => x.preferred));
+/** Whether batch fixing would change something (suggestions count only when the setting asks). */
+function hasBatchFix(findings: readonly Finding[], includeSuggestions: boolean, pred: (f: Finding) => boolean = () => true): boolean {
+  return findings.some((f) => pred(f) && !!batchFix(f, includeSuggestions));
 }
 
 /** Items in document order: the one whose text holds the offset (last item starting at or before it). */
@@ -136,7 +138,7 @@ export function renumberListEdits(a: Analysis, item: OutlineItem): FindingEdit[]
   const onHead = (f: Finding) => heads.some((h) => f.start >= h.start && f.start <= h.end);
   const edits = a.result!.findings
     .filter((f) => f.category === 'numbering' && onHead(f))
-    .flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+    .flatMap((f) => batchFix(f)?.edits ?? []);
   return nonOverlapping(edits);
 }
 
@@ -286,12 +288,12 @@ export function codeActions(a: Analysis, params: CodeActionParams, env: ActionEn
         });
       }
     }
-    if (hasPreferredFix(result.findings, (f) => f.category === 'numbering')) {
+    if (hasBatchFix(result.findings, false, (f) => f.category === 'numbering')) {
       out.push(lazy('renumberDocument', msg(a, t('Đánh số lại toàn văn bản', 'Renumber the whole document')), RENUMBER_KIND));
     }
   }
 
-  if (wanted(only, FIX_ALL_KIND) && hasPreferredFix(result.findings)) {
+  if (wanted(only, FIX_ALL_KIND) && hasBatchFix(result.findings, !!a.fixAllSuggestions)) {
     out.push(lazy('fixAll', msg(a, t('Kế hoạch: sửa tất cả lỗi sửa được', 'Kế hoạch: fix all auto-fixable problems')), FIX_ALL_KIND));
   }
   return out;
