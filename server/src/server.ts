@@ -119,7 +119,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   function reportProblem(p: string): void {
     if (reportedProblems.has(p)) return;
     reportedProblems.add(p);
-    void connection.window.showWarningMessage(`Kế hoạch: ${p}`);
+    // A request: a client that cannot show it answers with an error, which is not ours to crash on.
+    Promise.resolve(connection.window.showWarningMessage(`Kế hoạch: ${p}`) as unknown).catch(() => undefined);
   }
 
   const log = (what: string, err: unknown) => {

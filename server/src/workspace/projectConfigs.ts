@@ -102,7 +102,7 @@ export function configDiagnostics(pc: ProjectConfig, locale: Locale): Diagnostic
   } catch {
     root = undefined;
   }
-  return pc.problems.map((p) => {
+  const diagnostics = pc.problems.map((p): Diagnostic => {
     // The value at the path; for a key that is not allowed or not known, its property name.
     let node = root && p.path.length ? findNodeAtLocation(root, p.path) : undefined;
     if (node?.parent?.type === 'property') node = node.parent.children?.[0] ?? node;
@@ -117,4 +117,6 @@ export function configDiagnostics(pc: ProjectConfig, locale: Locale): Diagnostic
       message: where + localize(p.message, locale),
     };
   });
+  // In the order of the file (the problems come in the order they were found).
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
