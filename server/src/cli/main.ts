@@ -12,6 +12,7 @@ import { encodePlanText, MAX_PLAN_BYTES, readPlanFile } from './input';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { problemLines, projectConfigForCli, type ProjectConfig } from '../projectConfig';
 import { RULES } from '../core/rules';
+import { fixKindOf } from '../core/fixes';
 import { localeFrom } from '../core/i18n';
 import type { PlanDocument } from '../core/model';
 
@@ -217,10 +218,11 @@ const CATALOGUE = [...RULES, ...PARENT_RULE_META];
 
 function runRules(args: string[], io: Io): number {
   if (args.includes('--format') && args[args.indexOf('--format') + 1] === 'json') {
-    io.out(JSON.stringify(CATALOGUE.map(({ id, alias, category, defaultSeverity, fixable, description }) => ({ id, alias, category, defaultSeverity, fixable, description })), null, 2) + '\n');
+    io.out(JSON.stringify(CATALOGUE.map(({ id, alias, category, defaultSeverity, fixable, description }) => ({ id, alias, category, defaultSeverity, fixable, ...(fixable ? { fixKind: fixKindOf(id) } : {}), description })), null, 2) + '\n');
     return 0;
   }
-  for (const r of CATALOGUE) io.out(`${r.id}  ${r.alias.padEnd(32)} ${r.category.padEnd(12)} ${r.defaultSeverity.padEnd(11)} ${r.fixable ? 'fix' : '   '}  ${r.description.vi}\n`);
+  // "fix": applied by --fix; "sugg": a suggestion, applied only with --fix-type suggestion.
+  for (const r of CATALOGUE) io.out(`${r.id}  ${r.alias.padEnd(32)} ${r.category.padEnd(12)} ${r.defaultSeverity.padEnd(11)} ${!r.fixable ? '    ' : fixKindOf(r.id) === 'fix' ? 'fix ' : 'sugg'}  ${r.description.vi}\n`);
   return 0;
 }
 
