@@ -77,9 +77,45 @@ function sizeCheck(st: fs.Stats, limits: ReadLimits): ReadResult | undefined {
   return undefined;
 }
 
-/** How many bytes to read at most: the head, or the whole (bounded) file. */
-function wantedBytes(st: fs.Stats, limits: ReadLimits): number {
-  return limits.headBytes !== undefined ? Math.min(limits.headBytes, limits.maxBytes) : limits.maxBytes;
+/**
+ * The bookkeeping of one read, shared by the async and the sync reader: the next buffer to fill
+ * (none when done), the bytes so far, and the result (too large, timed out, or the bytes).
+ */
+class Collector {
+  private readonly chunks: Buffer[] = [];
+  total = 0;
+  private readonly want: number;
+  private stop?: ReadResult;
+  private ended = false;
+
+  constructor(private readonly st: fs.Stats, private readonly limits: ReadLimits, private readonly deadline: number) {
+    this.want = limits.headBytes !== undefined ? Math.min(limits.headBytes, limits.maxBytes) : limits.maxBytes;
+  }
+
+  next(): Buffer | undefined {
+    if (this.stop || this.ended) return undefined;
+    if (Date.now() > this.deadline) {
+      this.stop = fail('timeout', this.limits.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      return undefined;
+    }
+    // One byte past the limit tells a file that grew since fstat from one that fits exactly.
+    const room = this.want - this.total + (this.limits.headBytes === undefined ? 1 : 0);
+    return room > 0 ? Buffer.allocUnsafe(Math.min(CHUNK, room)) : undefined;
+  }
+
+  add(buf: Buffer, bytesRead: number): void {
+    if (bytesRead === 0) {
+      this.ended = true;
+      return;
+    }
+    this.chunks.push(buf.subarray(0, bytesRead));
+    this.total += bytesRead;
+    if (this.limits.headBytes === undefined && this.total > this.limits.maxBytes) this.stop = fail('too-large', `> ${mb(this.limits.maxBytes)}`);
+  }
+
+  result(): ReadResult {
+    return this.stop ?? { ok: true, bytes: Buffer.concat(this.chunks, this.total), size: this.st.size };
+  }
 }
 
 /** Read a file within limits without blocking the event loop (the server's reader). */
@@ -115,22 +151,9 @@ async function readAsync(file: string, limits: ReadLimits, deadline: number): Pr
     const st = await fh.stat();
     const refused = sizeCheck(st, limits);
     if (refused) return refused;
-    const want = wantedBytes(st, limits);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      if (Date.now() > deadline) return fail('timeout', limits.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      // One byte past the limit tells a file that grew since fstat from one that fits exactly.
-      const room = want - total + (limits.headBytes === undefined ? 1 : 0);
-      if (room <= 0) break;
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, room));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, total);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-      if (limits.headBytes === undefined && total > limits.maxBytes) return fail('too-large', `> ${mb(limits.maxBytes)}`);
-    }
-    return { ok: true, bytes: Buffer.concat(chunks, total), size: st.size };
+    const c = new Collector(st, limits, deadline);
+    for (let buf = c.next(); buf; buf = c.next()) c.add(buf, (await fh.read(buf, 0, buf.length, c.total)).bytesRead);
+    return c.result();
   } catch (err) {
     return fromError(err);
   } finally {
@@ -143,8 +166,7 @@ async function readAsync(file: string, limits: ReadLimits, deadline: number): Pr
  * hang or an unbounded read is not). The time budget is checked between chunks.
  */
 export function readFileLimitedSync(file: string, limits: ReadLimits): ReadResult {
-  const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + (limits.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
     const refused = sizeCheck(fs.statSync(file), limits);
     if (refused) return refused;
@@ -161,21 +183,9 @@ export function readFileLimitedSync(file: string, limits: ReadLimits): ReadResul
     const st = fs.fstatSync(fd);
     const refused = sizeCheck(st, limits);
     if (refused) return refused;
-    const want = wantedBytes(st, limits);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      if (Date.now() > deadline) return fail('timeout', timeoutMs);
-      const room = want - total + (limits.headBytes === undefined ? 1 : 0);
-      if (room <= 0) break;
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, room));
-      const bytesRead = fs.readSync(fd, buf, 0, buf.length, total);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-      if (limits.headBytes === undefined && total > limits.maxBytes) return fail('too-large', `> ${mb(limits.maxBytes)}`);
-    }
-    return { ok: true, bytes: Buffer.concat(chunks, total), size: st.size };
+    const c = new Collector(st, limits, deadline);
+    for (let buf = c.next(); buf; buf = c.next()) c.add(buf, fs.readSync(fd, buf, 0, buf.length, c.total));
+    return c.result();
   } catch (err) {
     return fromError(err);
   } finally {

@@ -140,8 +140,8 @@ function outsideProblem(ref: ConfigFileRef): ConfigProblem {
   };
 }
 
-/** Drop from the config every file outside the roots, with a problem at its entry. */
-function withoutFiles(pc: ProjectConfig, dropped: Map<string, ConfigProblem>): ProjectConfig {
+/** Drop files from the config (outside the roots, unreadable), each with its problem at its entry. */
+export function withoutFiles(pc: ProjectConfig, dropped: Map<string, ConfigProblem>): ProjectConfig {
   if (dropped.size === 0) return pc;
   const keep = (f: string) => !dropped.has(f);
   const config = { ...pc.config };

@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../lsp/harness';
 import { ROOT } from '../helpers';
+import { prng as rng } from '../property/random';
 import { DEV_ZERO, linkTo, makeFifo, sparse, symlinkLoop, unreadable } from './hostile-fs';
 
 const SEED = Number(process.env.KEHOACH_FUZZ_SEED ?? 20261205);
@@ -28,18 +29,6 @@ const ROUNDS = Number(process.env.KEHOACH_FUZZ_ROUNDS ?? 6);
 /** Every request answered within this. */
 const REQUEST_BOUND_MS = 10000;
 const CLI_BOUND_MS = 30000;
-
-/** mulberry32: small, seedable, good enough to pick cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLAN = 'ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 12/KH-UBND\nTuyên Quang, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\nThực hiện Nghị quyết số 34-NQ/TU ngày 01 tháng 02 năm 2025\n\nI. MỤC ĐÍCH\n1. Một\n1. Hai\nII. TỔ CHỨC THỰC HIỆN\n- Sở Nội vụ chủ trì, báo cáo trước ngày 30/6/2025.\n';
 const PARENT = 'TỈNH ỦY TUYÊN QUANG\nSố 34-NQ/TU\nNGHỊ QUYẾT\n1. Nhiệm vụ một\n2. Nhiệm vụ hai\n';

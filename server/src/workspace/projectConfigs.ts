@@ -11,7 +11,7 @@ import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { localize, t, type Locale } from '../core';
 import { formatJsonPath, type ConfigProblem } from '../core/config-schema';
 import { readFileLimited } from '../fileRead';
-import { confineToFolders, findProjectFileAsync, readProjectFileAsync, type ConfigFileRef, type ProjectConfig } from '../projectConfig';
+import { confineToFolders, findProjectFileAsync, readProjectFileAsync, withoutFiles, type ConfigFileRef, type ProjectConfig } from '../projectConfig';
 import { LineIndex } from '../core';
 
 export interface ProjectConfigsHost {
@@ -52,7 +52,9 @@ export class ProjectConfigs {
     const file = await findProjectFileAsync(dir);
     if (!file) return undefined;
     let pc = await readProjectFileAsync(file);
-    pc = await confineToFolders(pc, this.host.folders());
+    // No workspace folder (a single file opened): the config's own folder is the bound.
+    const folders = this.host.folders();
+    pc = await confineToFolders(pc, folders.length ? folders : [path.dirname(file)]);
     pc = await this.checkReads(pc);
     const uri = pathToFileURL(file).toString();
     if (!this.published.has(uri) || pc.problems.length) {
@@ -78,12 +80,7 @@ export class ProjectConfigs {
         if (reason) bad.set(ref.file, { path: ref.at, severity: 'warning', message: t(`văn bản cấp trên ${ref.file}: ${reason}`, `parent ${ref.file}: ${reason}`) });
       }),
     );
-    if (bad.size === 0) return pc;
-    const keep = (f: string) => !bad.has(f);
-    const config = { ...pc.config };
-    if (config.parents) config.parents = config.parents.filter(keep);
-    if (config.directives) config.directives = config.directives.map((d) => (d.path && !keep(d.path) ? { ...d, path: undefined } : d));
-    return { ...pc, config, problems: [...pc.problems, ...bad.values()], reads: pc.reads.filter((r) => keep(r.file)) };
+    return withoutFiles(pc, bad);
   }
 }
 
