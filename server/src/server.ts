@@ -206,6 +206,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       extraRules: [],
       fixAllSuggestions: settings.fixAllIncludeSuggestions,
     };
+    // The config's own problems are underlined in .kehoach.json; the plan says where to look.
+    const configProblems = project?.problems.filter((p) => p.severity === 'warning').length ?? 0;
+    if (configProblems && project?.path) {
+      a.notes = [t(
+        `${project.path}: ${configProblems} vấn đề, phần sai bị bỏ qua (xem bảng Problems)`,
+        `${project.path}: ${configProblems} problems; the faulty parts are ignored (see the Problems panel)`,
+      )];
+    }
     // Bytes, not characters: the limit is what the user sees on disk.
     const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
     if (sizeKB > settings.maxFileSizeKB) {

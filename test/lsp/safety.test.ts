@@ -95,6 +95,7 @@ describe('lsp safety: hostile parents and configs', function () {
     const configDiags = client.diagnostics(configUri, (p) => p.diagnostics.length > 0);
     const plan = await within(client.open(client.uri('plan.kehoach.txt'), PLAN), 'plan diagnostics');
     assert.strictEqual(plan.diagnostics.find((d) => d.code === 'KH101')?.severity, 1, '"KH101": "error" applies');
+    assert.match(plan.diagnostics.find((d) => d.code === 'kehoach-limit')?.message ?? '', /\.kehoach\.json: 6 vấn đề, phần sai bị bỏ qua/, 'the plan points to the config');
     const cd = (await within(configDiags, 'config diagnostics')).diagnostics;
     const text = (d: Diagnostic) => {
       const ls = configText.split('\n');
