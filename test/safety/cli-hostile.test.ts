@@ -159,6 +159,15 @@ describe('safety: --fix applies mechanical fixes only', function () {
     assert.match(bytes.subarray(2).toString('utf16le'), /1\. Một\r\n2\. Hai\r\n/);
   });
 
+  it('JSON output names each fix\'s kind', () => {
+    const file = path.join(dir, 'plan.txt');
+    fs.writeFileSync(file, SOURCE);
+    const r = kehoach(['check', '--format', 'json', '--date', '2025-02-01', file], dir);
+    const findings = (JSON.parse(r.out) as { files: { findings: { rule: string; fixes: { kind: string }[] }[] }[] }).files[0].findings;
+    const kinds = new Set(findings.filter((f) => f.rule === 'KH408').flatMap((f) => f.fixes.map((x) => x.kind)));
+    assert.deepStrictEqual([...kinds], ['suggestion']);
+  });
+
   it('--fix-type without --fix, or with an unknown kind, is a usage error', () => {
     fs.writeFileSync(path.join(dir, 'p.txt'), 'KẾ HOẠCH\n');
     assert.strictEqual(kehoach(['check', '--fix-type', 'suggestion', 'p.txt'], dir).code, 2);

@@ -66,6 +66,8 @@ export function formatJson(results: FileResult[]): string {
         fixes: f.fixes.map((x) => ({
           title: x.title,
           preferred: x.preferred,
+          // "fix": --fix applies it; "suggestion": only with --fix-type suggestion.
+          kind: x.kind,
           edits: x.edits.map((e) => ({ range: rangeOf(index, e.start, e.end), newText: e.text })),
         })),
         related: f.related.map((p) => ({
