@@ -2,7 +2,7 @@
 // a BOM. Anything else (binary, legacy 8-bit encodings) gets a clear message, never a crash.
 
 import * as fs from 'fs';
-import type { DocxDocument } from '../core/docx';
+import { isDocxPath, type DocxDocument } from '../core/docx';
 import { docxInput, docxTooLarge, looksLikeWordFile } from './docx';
 
 export interface PlanInput {
@@ -88,6 +88,7 @@ export function readPlanFile(file: string): PlanInput {
     const code = (err as NodeJS.ErrnoException).code;
     return { error: code === 'ENOENT' ? 'không tìm thấy tệp (no such file)' : `không đọc được tệp (cannot read: ${code ?? (err as Error).message})` };
   }
-  // A Word file (zip or legacy OLE) is read as Word whatever it is called.
-  return looksLikeWordFile(bytes) ? docxInput(bytes) : decodePlanBytes(bytes);
+  // A Word file (zip or legacy OLE) is read as Word whatever it is called, and a file called
+  // .docx is read as Word whatever it holds (a text file renamed .docx gets a clear message).
+  return looksLikeWordFile(bytes) || isDocxPath(file) ? docxInput(bytes) : decodePlanBytes(bytes);
 }
