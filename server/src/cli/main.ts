@@ -26,6 +26,7 @@ const USAGE = `Cách dùng / usage:
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
+  kehoach import FILE.docx [-o FILE.kehoach.txt]
 
   check      kiểm tra kế hoạch (check plans); mã thoát 1 khi có lỗi, 2 khi sai cú pháp lệnh hoặc không đọc được tệp.
              Văn bản cấp trên (parents): --parent, "parents" trong .kehoach.json, hoặc tệp cùng thư mục có số
@@ -33,6 +34,10 @@ const USAGE = `Cách dùng / usage:
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
+  import     văn bản kế hoạch từ tệp Word, số thứ tự tự động thành chữ (the plan text of a Word file)
+
+  Tệp .docx được đọc như Word hiển thị; vị trí lỗi tính theo văn bản đó, JSON/SARIF ghi thêm số đoạn
+  (a .docx is read as Word shows it; positions are in that text, JSON/SARIF add the paragraph number).
 `;
 
 /** Files above this size are not checked (a clear message instead): protects CI and editors. */
@@ -130,10 +135,11 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     for (const note of inputNotes(input.text, input.note)) io.err(`kehoach: ${file}: ${note}\n`);
     let text = input.text;
     let doc = parsePlan(text);
+    if (parsed.fix && input.docx) io.err(`kehoach: ${file}: --fix không sửa tệp Word (--fix does not edit Word files)\n`);
     const parents = parsed.noParents ? [] : parentsOf(file, doc, parsed.parents, finder, io);
     if (parents === undefined) return 2;
     const fileOptions: CheckOptions = parents.length ? { ...options, extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : options;
-    if (parsed.fix) {
+    if (parsed.fix && !input.docx) {
       const fixed = fixAll(text, config, fileOptions);
       if (fixed.text !== text) {
         fs.writeFileSync(file, fixed.text, 'utf8');
@@ -143,7 +149,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
       }
     }
     const { findings } = checkParsed(doc, config, fileOptions);
-    results.push({ path: file, text, findings });
+    results.push({ path: file, text, findings, ...(input.docx ? { docx: input.docx } : {}) });
   }
   if (parsed.format === 'json') io.out(formatJson(results));
   else if (parsed.format === 'sarif') io.out(formatSarif(results, locale, PARENT_RULE_META));
@@ -229,6 +235,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'rules':
         return runRules(rest, io);
+      case 'import': {
+        const run = loadSubcommand('./docx', 'runImport');
+        if (!run) {
+          io.err(`kehoach: lệnh ${command} chưa có trong bản này (not available in this build)\n`);
+          return 2;
+        }
+        return await run(rest, io);
+      }
       case '--version':
       case '-v':
         io.out(`${readVersion()}\n`);
