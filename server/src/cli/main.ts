@@ -26,6 +26,8 @@ const USAGE = `Cách dùng / usage:
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
+  kehoach export PLAN [-o PLAN.docx]
+  kehoach review X.docx [-o X.reviewed.docx] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]
 
   check      kiểm tra kế hoạch (check plans); mã thoát 1 khi có lỗi, 2 khi sai cú pháp lệnh hoặc không đọc được tệp.
              Văn bản cấp trên (parents): --parent, "parents" trong .kehoach.json, hoặc tệp cùng thư mục có số
@@ -33,6 +35,8 @@ const USAGE = `Cách dùng / usage:
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
+  export     xuất kế hoạch ra tệp Word trình bày theo Nghị định 30/2020/NĐ-CP (the plan as a Word document, ND30 layout)
+  review     bản góp ý: tệp Word gốc kèm một ghi chú (comment) cho mỗi lỗi tìm thấy (the reviewer's copy)
 `;
 
 /** Files above this size are not checked (a clear message instead): protects CI and editors. */
@@ -229,6 +233,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'rules':
         return runRules(rest, io);
+      case 'export':
+      case 'review': {
+        const run = loadSubcommand('./word', command === 'export' ? 'runExport' : 'runReview');
+        if (!run) {
+          io.err(`kehoach: lệnh ${command} chưa có trong bản này (not available in this build)\n`);
+          return 2;
+        }
+        return await run(rest, io);
+      }
       case '--version':
       case '-v':
         io.out(`${readVersion()}\n`);

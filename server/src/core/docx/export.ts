@@ -6,7 +6,7 @@
 // no word of the plan is dropped — a part the layout does not recognise becomes a plain
 // paragraph where it stood. Sizes and spacing come from nd30.ts, which names each clause.
 
-import type { AppendixTable, Line, OutlineItem, PlanDocument, Span } from '../model';
+import type { AppendixTable, Line, OutlineItem, PlanDocument, Span, Spanned, TableCell } from '../model';
 import { parsePlan } from '../parse';
 import { columnsOf, NATIONAL_MOTTO, SEPARATOR } from '../parse/header';
 import { isUpperText } from '../parse/numbering';
@@ -22,6 +22,18 @@ const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 /** Word's default left and right cell margins (0.08"): text in a cell is this much narrower. */
 const CELL_MARGIN = 115;
+
+/**
+ * The text as the drafter wrote it between two model offsets. The model reads a normalised copy
+ * (NFC, "ƣ" → "ư"); the export writes the drafter's own characters, so the Word document says
+ * what the plan says and a check of it finds what a check of the text finds.
+ */
+type WrittenText = (start: number, end: number) => string;
+
+function writtenText(doc: PlanDocument): WrittenText {
+  if (doc.source === doc.text) return (start, end) => doc.text.slice(start, end);
+  return (start, end) => doc.source.slice(doc.toSourceOffset(start), doc.toSourceOffset(end));
+}
 
 /** The plan as a .docx (zip bytes). */
 export function exportPlanDocx(source: string): Uint8Array {
@@ -86,9 +98,11 @@ class PlanWriter {
   private readonly itemAt = new Map<number, OutlineItem>();
   private readonly headerLines: [number, number] | undefined;
   private readonly closingLines: [number, number] | undefined;
+  private readonly src: WrittenText;
 
   constructor(private readonly doc: PlanDocument) {
     this.lines = doc.lines;
+    this.src = writtenText(doc);
     for (const t of doc.tables) if (t.rows.length) this.tableAt.set(this.lineOf(t.start), t);
     for (const item of doc.items) if (!this.itemAt.has(this.lineOf(item.start))) this.itemAt.set(this.lineOf(item.start), item);
     const h = doc.header;
@@ -159,7 +173,7 @@ class PlanWriter {
       }
       const t = this.tableAt.get(i);
       if (t) {
-        const built = tableBlock(this.doc, t, width);
+        const built = tableBlock(this.doc, t, width, this.src);
         if (built) {
           blocks.push(built);
           i = this.lineOf(t.end - 1);
@@ -167,7 +181,7 @@ class PlanWriter {
           continue;
         }
       }
-      const text = line.text.trim();
+      const text = this.src(line.start, line.end).trim();
       if (text === '') {
         if (headingBlock && blocks.length) headingBlock = false;
         continue;
@@ -207,7 +221,7 @@ class PlanWriter {
   // Header: the two-column table (ô 1–4), then the type and the trích yếu (ô 5a)
 
   private header(): string[] {
-    const parts = headerParts(this.doc, this.lines, this.headerLines!);
+    const parts = headerParts(this.doc, this.lines, this.headerLines!, this.src);
     const blocks: string[] = [];
     const hasTopTable = parts.issuer.length > 0 || parts.number || parts.placeDate || parts.nationalName || parts.motto || parts.party;
     if (hasTopTable) blocks.push(headerTable(parts));
@@ -242,7 +256,7 @@ class PlanWriter {
         continue;
       }
       const cols = line.text.length > 300 ? [{ start: line.contentStart, end: line.end, value: line.text.trim() }] : columnsOf(line);
-      const pieces = cols.map((c) => c.value).filter((v) => !SEPARATOR.test(v) || /\p{L}/u.test(v));
+      const pieces = cols.map((c) => this.src(c.start, c.end).trim()).filter((v) => !SEPARATOR.test(v) || /\p{L}/u.test(v));
       if (pieces.length === 0) continue;
       if (pieces.length >= 2) {
         left.push(pieces[0]);
@@ -293,28 +307,30 @@ function overlaps(a: Span, s: number, e: number): boolean {
   return a.start < e && a.end > s;
 }
 
-function headerParts(doc: PlanDocument, lines: Line[], [from, to]: [number, number]): HeaderParts {
+function headerParts(doc: PlanDocument, lines: Line[], [from, to]: [number, number], src: WrittenText): HeaderParts {
   const h = doc.header;
   const text = doc.text;
   const parts: HeaderParts = { parentBody: [], issuer: [], subject: [], leftoversBefore: [], leftoversAfter: [] };
   const issuerLines: string[] = [];
   const leftover = (s: string) => (parts.docType ? parts.leftoversAfter : parts.leftoversBefore).push(s);
 
+  // Classify a column by its normalised text; keep it as written.
   const place = (value: string, start: number) => {
     const end = start + value.length;
+    const written = src(start, end).trim();
     if (/^CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI/u.test(value)) {
       const motto = /Độc\s+lập/u.exec(value);
-      parts.nationalName = motto ? value.slice(0, motto.index).trim() : value;
-      if (motto) parts.motto = value.slice(motto.index).trim();
-    } else if (/^(Độc\s+lập|ĐỘC\s+LẬP)/u.test(value)) parts.motto = value;
-    else if (/^Đ[ẢÁA]NG\s+CỘNG\s+S[ẢA]N/u.test(value)) parts.party = value;
+      parts.nationalName = motto ? src(start, start + motto.index).trim() : written;
+      if (motto) parts.motto = src(start + motto.index, end).trim();
+    } else if (/^(Độc\s+lập|ĐỘC\s+LẬP)/u.test(value)) parts.motto = written;
+    else if (/^Đ[ẢÁA]NG\s+CỘNG\s+S[ẢA]N/u.test(value)) parts.party = written;
     else if (h.number && overlaps(h.number, start, end)) {
-      const placeAt = h.place && h.place.start >= h.number.end && h.place.start < end ? h.place.start - start : -1;
-      parts.number = (placeAt > 0 ? value.slice(0, placeAt) : value).trim();
-      if (placeAt > 0) parts.placeDate = value.slice(placeAt).trim();
-    } else if ((h.place && overlaps(h.place, start, end)) || (h.date && overlaps(h.date, start, end))) parts.placeDate = value;
-    else if (!parts.docType && !parts.number && isUpperText(value) && !/\d/.test(value)) issuerLines.push(value);
-    else leftover(value);
+      const placeAt = h.place && h.place.start >= h.number.end && h.place.start < end ? h.place.start : -1;
+      parts.number = (placeAt > 0 ? src(start, placeAt) : written).trim();
+      if (placeAt > 0) parts.placeDate = src(placeAt, end).trim();
+    } else if ((h.place && overlaps(h.place, start, end)) || (h.date && overlaps(h.date, start, end))) parts.placeDate = written;
+    else if (!parts.docType && !parts.number && isUpperText(value) && !/\d/.test(value)) issuerLines.push(written);
+    else leftover(written);
   };
 
   for (let i = from; i <= to; i++) {
@@ -323,20 +339,20 @@ function headerParts(doc: PlanDocument, lines: Line[], [from, to]: [number, numb
     const lineEnd = line.start + line.text.trimEnd().length;
     let cursor = line.contentStart;
     if (h.docType && overlaps(h.docType, line.start, line.end)) {
-      parts.docType = text.slice(h.docType.start, h.docType.end);
+      parts.docType = src(h.docType.start, h.docType.end);
       cursor = h.docType.end;
     }
     if (h.subject && overlaps(h.subject, line.start, line.end)) {
-      const before = text.slice(cursor, Math.max(cursor, h.subject.start)).trim();
+      const before = src(cursor, Math.max(cursor, h.subject.start)).trim();
       if (before) leftover(before);
-      const piece = text.slice(Math.max(line.contentStart, h.subject.start), Math.min(lineEnd, h.subject.end)).trim();
+      const piece = src(Math.max(line.contentStart, h.subject.start), Math.min(lineEnd, h.subject.end)).trim();
       if (piece) parts.subject.push(piece);
-      const after = text.slice(Math.max(cursor, h.subject.end), lineEnd).trim();
+      const after = src(Math.max(cursor, h.subject.end), lineEnd).trim();
       if (after && !SEPARATOR.test(after)) leftover(after);
       continue;
     }
     if (cursor > line.contentStart) {
-      const rest = text.slice(cursor, lineEnd).trim();
+      const rest = src(cursor, lineEnd).trim();
       if (rest && !SEPARATOR.test(rest)) leftover(rest);
       continue;
     }
@@ -450,17 +466,22 @@ const ROLE_WEIGHT: Record<string, number> = { index: 0.6, content: 5, lead: 2.6,
  * the model's cells do not account for every word of the table's lines — those lines are then
  * written as paragraphs, so nothing is lost.
  */
-function tableBlock(doc: PlanDocument, t: AppendixTable, width: number): string | undefined {
+function tableBlock(doc: PlanDocument, t: AppendixTable, width: number, src: WrittenText): string | undefined {
   const n = t.columns.length;
   if (n === 0) return undefined;
+  const asWritten = (s: Spanned<string> | TableCell | undefined): string => {
+    if (!s) return '';
+    const value = 'text' in s ? s.text : s.value;
+    return doc.source === doc.text || s.end <= s.start ? value : src(s.start, s.end);
+  };
   const cellText = (r: number, c: number): string => {
     const row = t.rows[r];
-    const value = row.cells[c]?.text ?? '';
-    if (c === 0 && value.trim() === '' && row.index && t.columns[0].role === 'index') return row.index.value;
+    const value = asWritten(row.cells[c]);
+    if (c === 0 && value.trim() === '' && row.index && t.columns[0].role === 'index') return asWritten(row.index);
     return value;
   };
   const written = [t.columns.map((c) => c.header).join(' '), ...t.rows.map((_, r) => Array.from({ length: n }, (__, c) => cellText(r, c)).join(' '))].join(' ');
-  if (!sameWords(doc.text.slice(t.start, t.end), written)) return undefined;
+  if (!sameWords(src(t.start, t.end), written)) return undefined;
 
   const weights = t.columns.map((c) => ROLE_WEIGHT[c.role] ?? 2);
   const sum = weights.reduce((a, b) => a + b, 0);
