@@ -5,10 +5,10 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkPlan } from '../core/check';
+import type { Finding } from '../core/check';
 import { exportPlanDocx } from '../core/docx/export';
-import { findingNote, reviewDocx } from '../core/docx/review';
-import { isDocxPath, tryReadDocx, DocxReadError } from '../core/docx';
+import { reviewPlanDocx } from '../core/docx/review';
+import { isDocxPath } from '../core/docx';
 import { readPlanFile } from './input';
 import { configForFile, MAX_FILE_BYTES, type Io } from './main';
 
@@ -131,21 +131,17 @@ export async function runReview(args: string[], io: Io): Promise<number> {
   }
   const config = configForFile(file, a, io);
   if (!config) return 2;
-  const docx = tryReadDocx(bytes);
-  if (docx instanceof DocxReadError) {
-    io.err(`kehoach: ${file}: ${docx.message}\n`);
-    return 2;
-  }
-  const { findings } = checkPlan(docx.text, config);
-  let reviewed: Uint8Array;
+  let reviewed: { bytes: Uint8Array; findings: Finding[] };
   try {
-    reviewed = reviewDocx(bytes, findings.map((f) => findingNote(f, config.locale)), { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, docx);
+    reviewed = reviewPlanDocx(bytes, config, { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
   } catch (e) {
+    // DocxReadError says why in both languages; anything else is reported the same way
     io.err(`kehoach: ${file}: ${(e as Error).message}\n`);
     return 2;
   }
+  const { findings } = reviewed;
   try {
-    writeAtomically(out, reviewed);
+    writeAtomically(out, reviewed.bytes);
   } catch (e) {
     io.err(`kehoach: ${out}: không ghi được (cannot write): ${(e as Error).message}\n`);
     return 2;

@@ -10,7 +10,8 @@
 
 import { unzipSync } from 'fflate';
 import { XMLSerializer } from '@xmldom/xmldom';
-import type { Finding } from '../check';
+import { checkPlan, type CheckOptions, type Finding } from '../check';
+import type { LintConfig } from '../config';
 import type { Locale } from '../i18n';
 import { DEFAULT_ZIP_LIMITS, paragraphPieces, parseXmlPart, partParagraphs, readDocx, readZipEntries, type DocxDocument, type TextPiece, type ZipLimits } from './index';
 import { isW, wAttr, wChild, type XmlDocument, type XmlElement } from './xml';
@@ -39,6 +40,16 @@ export function findingNote(f: Finding, locale: Locale): ReviewNote {
   const fix = f.fixes.find((x) => x.preferred) ?? f.fixes[0];
   if (fix) paragraphs.push(`${vi ? 'Gợi ý sửa' : 'Suggested fix'}: ${fix.title}`);
   return { start: f.start, end: f.end, paragraphs };
+}
+
+/**
+ * Check a .docx and write the reviewer's copy: the findings of its derived text, one comment
+ * each. Throws DocxReadError when the document cannot be read.
+ */
+export function reviewPlanDocx(bytes: Uint8Array, config: LintConfig, options: ReviewOptions & CheckOptions = {}): { bytes: Uint8Array; findings: Finding[] } {
+  const docx = readDocx(bytes, options.limits);
+  const { findings } = checkPlan(docx.text, config, options);
+  return { bytes: reviewDocx(bytes, findings.map((f) => findingNote(f, config.locale)), options, docx), findings };
 }
 
 /**
