@@ -9,6 +9,7 @@ import type { Finding } from '../core/check';
 import { exportPlanDocx } from '../core/docx/export';
 import { reviewPlanDocx } from '../core/docx/review';
 import { isDocxPath } from '../core/docx';
+import { exportFileName, reviewFileName } from '../core/docx/fileNames';
 import { readPlanFile } from './input';
 import { configForFile, MAX_FILE_BYTES, type Io } from './main';
 
@@ -52,8 +53,7 @@ function parseArgs(args: string[], allowCheckFlags: boolean): Args | string {
 
 /** PLAN.kehoach.txt → PLAN.docx; X.docx → X.reviewed.docx. */
 export function defaultOutput(file: string, kind: 'export' | 'review'): string {
-  if (kind === 'review') return file.replace(/\.(docx|docm|dotx)$/i, '') + '.reviewed.docx';
-  return file.replace(/(\.kehoach|\.kh)?\.(txt|md)$/i, '') + '.docx';
+  return kind === 'review' ? reviewFileName(file) : exportFileName(file);
 }
 
 /** Write through a temporary file renamed into place: a failure leaves no partial file behind. */
