@@ -26,12 +26,9 @@ const USAGE = `Cách dùng / usage:
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
-<<<<<<< HEAD
   kehoach import FILE.docx [-o FILE.kehoach.txt]
-=======
   kehoach export PLAN [-o PLAN.docx]
   kehoach review X.docx [-o X.reviewed.docx] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]
->>>>>>> docx-write
 
   check      kiểm tra kế hoạch (check plans); mã thoát 1 khi có lỗi, 2 khi sai cú pháp lệnh hoặc không đọc được tệp.
              Văn bản cấp trên (parents): --parent, "parents" trong .kehoach.json, hoặc tệp cùng thư mục có số
@@ -39,15 +36,12 @@ const USAGE = `Cách dùng / usage:
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
-<<<<<<< HEAD
   import     văn bản kế hoạch từ tệp Word, số thứ tự tự động thành chữ (the plan text of a Word file)
+  export     xuất kế hoạch ra tệp Word trình bày theo Nghị định 30/2020/NĐ-CP (the plan as a Word document, ND30 layout)
+  review     bản góp ý: tệp Word gốc kèm một ghi chú (comment) cho mỗi lỗi tìm thấy (the reviewer's copy)
 
   Tệp .docx được đọc như Word hiển thị; vị trí lỗi tính theo văn bản đó, JSON/SARIF ghi thêm số đoạn
   (a .docx is read as Word shows it; positions are in that text, JSON/SARIF add the paragraph number).
-=======
-  export     xuất kế hoạch ra tệp Word trình bày theo Nghị định 30/2020/NĐ-CP (the plan as a Word document, ND30 layout)
-  review     bản góp ý: tệp Word gốc kèm một ghi chú (comment) cho mỗi lỗi tìm thấy (the reviewer's copy)
->>>>>>> docx-write
 `;
 
 /** Files above this size are not checked (a clear message instead): protects CI and editors. */
@@ -245,14 +239,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'rules':
         return runRules(rest, io);
-<<<<<<< HEAD
       case 'import': {
         const run = loadSubcommand('./docx', 'runImport');
-=======
+        if (!run) {
+          io.err(`kehoach: lệnh ${command} chưa có trong bản này (not available in this build)\n`);
+          return 2;
+        }
+        return await run(rest, io);
+      }
       case 'export':
       case 'review': {
         const run = loadSubcommand('./word', command === 'export' ? 'runExport' : 'runReview');
->>>>>>> docx-write
         if (!run) {
           io.err(`kehoach: lệnh ${command} chưa có trong bản này (not available in this build)\n`);
           return 2;
