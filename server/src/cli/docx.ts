@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDocxPath, tryReadDocx, DocxReadError } from '../core/docx';
+import { readLayout } from '../core/docx/format';
 import type { PlanInput } from './input';
 import type { Io } from './main';
 
@@ -23,7 +24,7 @@ export function looksLikeWordFile(bytes: Uint8Array): boolean {
 export function docxInput(bytes: Uint8Array): PlanInput {
   const docx = tryReadDocx(bytes);
   if (docx instanceof DocxReadError) return { error: docx.message };
-  return { text: docx.text, docx };
+  return { text: docx.text, docx, layout: readLayout(bytes, docx) };
 }
 
 /** Whether a file should be read as Word before its bytes are read: too big a .docx is refused unread. */

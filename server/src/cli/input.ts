@@ -3,6 +3,7 @@
 
 import * as fs from 'fs';
 import { isDocxPath, type DocxDocument } from '../core/docx';
+import type { DocxLayout } from '../core/docx/format';
 import { docxInput, docxTooLarge, looksLikeWordFile } from './docx';
 
 export interface PlanInput {
@@ -15,6 +16,8 @@ export interface PlanInput {
   encoding?: LegacyEncoding;
   /** Set when the file is a Word document: `text` is the text derived from it. */
   docx?: DocxDocument;
+  /** Its formatting, for the layout rules (KH10xx). */
+  layout?: DocxLayout;
 }
 
 export function decodePlanBytes(bytes: Buffer): PlanInput {

@@ -142,7 +142,11 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     if (parsed.fix && input.docx) io.err(`kehoach: ${file}: --fix không sửa tệp Word (--fix does not edit Word files)\n`);
     const parents = parsed.noParents ? [] : parentsOf(file, doc, parsed.parents, finder, io);
     if (parents === undefined) return 2;
-    const fileOptions: CheckOptions = parents.length ? { ...options, extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : options;
+    const fileOptions: CheckOptions = {
+      ...options,
+      ...(parents.length ? { extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : {}),
+      ...(input.layout ? { layout: input.layout } : {}), // the Word file's formatting, for KH10xx
+    };
     if (parsed.fix && !input.docx) {
       const fixed = fixAll(text, config, fileOptions);
       if (fixed.text !== text) {
