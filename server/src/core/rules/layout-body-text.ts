@@ -7,7 +7,7 @@
 import type { Rule } from '../rule';
 import { t, type Text } from '../i18n';
 import type { ParagraphFormat } from '../docx/format';
-import { bodyParagraphs, inkRuns, paragraphSpan, relatedParagraphs, viNumber } from './layout-common';
+import { bodyParagraphs, inkRuns, paragraphSpan, relatedParagraphs, viNumber, WRAPPING_CHARS } from './layout-common';
 
 const TWIPS_PER_CM = 1440 / 2.54;
 /** 1 cm is 567 twips, 1.27 cm (half an inch) 720: allow Word's rounding and a hair either side. */
@@ -32,7 +32,7 @@ function problems(p: ParagraphFormat, next: ParagraphFormat | undefined): Proble
     const s = sizes.map((x) => viNumber(x, 1)).join(', ');
     out.push({ key: `size:${s}`, text: t(`cỡ chữ ${s} (phải 13–14)`, `size ${sizes.join(', ')} pt (should be 13–14)`) });
   }
-  if (!JUSTIFIED.has(p.jc)) {
+  if (!JUSTIFIED.has(p.jc) && p.text.trim().length >= WRAPPING_CHARS) {
     const how = p.jc === 'center' ? t('canh giữa', 'centred') : p.jc === 'right' || p.jc === 'end' ? t('canh phải', 'right-aligned') : t('canh trái', 'left-aligned');
     out.push({ key: `jc:${p.jc}`, text: t(`${how.vi}, chưa canh đều hai lề`, `${how.en}, not justified`) });
   }
@@ -76,11 +76,11 @@ export const layoutBodyText: Rule = {
   rationale: t(
     'Phụ lục I, Phần I, mục II.6.e Nghị định 30/2020/NĐ-CP: nội dung văn bản chữ in thường, canh đều cả hai lề, kiểu chữ đứng, cỡ chữ 13–14; ' +
       'chữ đầu dòng lùi vào 1 cm hoặc 1,27 cm; khoảng cách giữa các đoạn tối thiểu 6 pt; khoảng cách giữa các dòng từ dòng đơn đến 1,5 dòng. ' +
-      'Chỉ xét đoạn văn dài (trên một dòng) giữa trích yếu và "Nơi nhận", ngoài bảng, không đánh số tự động; mỗi loại sai lệch báo một lần, các đoạn khác kèm theo. ' +
+      'Chỉ xét đoạn văn (từ 40 ký tự, không phải đề mục in đậm; canh lề chỉ xét đoạn dài hơn một dòng) giữa trích yếu và "Nơi nhận", ngoài bảng, không đánh số tự động; mỗi loại sai lệch báo một lần, các đoạn khác kèm theo. ' +
       'Chỉ kiểm tra tệp Word (.docx). Sửa: Trang đầu › Đoạn văn (Paragraph): Căn đều, Thụt lề Dòng đầu 1,27 cm, Giãn đoạn Sau 6 pt.',
     'Decree 30/2020/NĐ-CP, Appendix I, Part I, II.6.e: body text upright, justified, 13–14 pt; first line indented 1 cm or 1.27 cm; ' +
-      'at least 6 pt between paragraphs; line spacing from single to 1.5 lines. Only long paragraphs (more than a line) between the subject and "Nơi nhận", ' +
-      'outside tables and not list-numbered are judged; each kind of deviation is reported once with the other paragraphs attached. ' +
+      'at least 6 pt between paragraphs; line spacing from single to 1.5 lines. Only paragraphs between the subject and "Nơi nhận", ' +
+      'outside tables and not list-numbered are judged (40 characters or more, not a bold heading; alignment only on paragraphs longer than a line); each kind of deviation is reported once with the other paragraphs attached. ' +
       'Checked on Word (.docx) files only. Fix: Home › Paragraph: Justify, Special First line 1.27 cm, Spacing After 6 pt.',
   ),
   check(ctx) {

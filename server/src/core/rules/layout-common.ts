@@ -202,16 +202,20 @@ export function recipientsBlock(layout: DocxLayout): { label: ParagraphFormat; l
 
 /**
  * Body paragraphs: outside tables, after the header block (the trích yếu, or the type line) and
- * before Nơi nhận, long enough to wrap (a short line says little about justification or indent),
- * not list-numbered (Word then draws its own label and indent).
+ * before Nơi nhận, a sentence long (a short line is a heading or a signature), prose rather than
+ * a form's dotted fill-in line, not a heading (all bold, or "I. …"), not list-numbered (Word then
+ * draws its own label and indent).
  */
 export function bodyParagraphs(ctx: RuleContext, layout: DocxLayout): ParagraphFormat[] {
   const header = headerParts(ctx, layout);
   const headerEnd = header.subject.length ? header.subject[header.subject.length - 1].p.ordinal : header.docType?.p.ordinal;
   if (headerEnd === undefined) return []; // without a recognised header, body text is not told apart
   const end = recipientsBlock(layout)?.label.ordinal ?? layout.paragraphs.length;
-  return layout.paragraphs.slice(headerEnd + 1, end).filter((p) =>
-    !p.inTable && !p.numbered && p.text.trim().length >= BODY_MIN_CHARS && mostlyWords(p.text) && inkRuns(p).length > 0 && !/^\s*PHỤ\s+LỤC\b/u.test(p.text));
+  return layout.paragraphs.slice(headerEnd + 1, end).filter((p) => {
+    const ink = inkRuns(p);
+    return !p.inTable && !p.numbered && p.text.trim().length >= BODY_MIN_CHARS && mostlyWords(p.text) && ink.length > 0 &&
+      !ink.every((r) => r.bold) && !/^\s*(PHỤ\s+LỤC\b|[IVXL]+\.\s)/u.test(p.text);
+  });
 }
 
 /** Prose, not a form's fill-in line ("Họ tên: ………………"): letters make most of what is not a space. */
@@ -221,5 +225,7 @@ function mostlyWords(text: string): boolean {
   return letters.length * 2 >= ink.length;
 }
 
-/** About one line of 14 pt text on the ND30 page: shorter paragraphs do not wrap. */
-export const BODY_MIN_CHARS = 90;
+/** Shorter paragraphs are headings, captions or signature lines rather than body text. */
+export const BODY_MIN_CHARS = 40;
+/** About one line of 14 pt text on the ND30 page: only a paragraph that wraps shows its justification. */
+export const WRAPPING_CHARS = 90;
