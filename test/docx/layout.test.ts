@@ -11,6 +11,7 @@ import { exportPlanDocx } from '../../server/src/core/docx/export';
 import { checkPlan } from '../../server/src/core/check';
 import { corpusFiles, readCorpus, FIXTURES, ROOT } from '../helpers';
 import { buildDocx, escapeXml, W } from './build';
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 
 /** Layout findings of a .docx: rule and the paragraph ordinal it is anchored on. */
 function layoutFindings(bytes: Uint8Array): { rule: string; paragraph: number; message: string }[] {
@@ -105,6 +106,16 @@ describe('layout rules (KH10xx) on .docx', () => {
       ...corpusFiles().map(readCorpus),
     ];
     for (const text of plans) assert.deepStrictEqual(layoutFindings(exportPlanDocx(text)), []);
+  });
+
+  it('page numbers shown on page 1 (the export without "different first page"): KH1007 on the first paragraph', () => {
+    const files = unzipSync(exportPlanDocx(fs.readFileSync(path.join(ROOT, 'examples', 'ke-hoach-chuan.kehoach.txt'), 'utf8')));
+    const xml = strFromU8(files['word/document.xml']);
+    assert.ok(xml.includes('<w:titlePg/>'));
+    files['word/document.xml'] = strToU8(xml.replace('<w:titlePg/>', ''));
+    const found = layoutFindings(zipSync(files));
+    assert.deepStrictEqual(found.map((f) => [f.rule, f.paragraph]), [['KH1007', 0]]);
+    assert.match(found[0].message, /trang đầu có hiện số trang/);
   });
 
   it('layout rules stay silent on plain text (no Word formatting to judge)', () => {
