@@ -19,7 +19,7 @@ export type Category =
   | 'layout';
 
 export const CATEGORIES: readonly Category[] = [
-  'numbering', 'lead-agency', 'reporting', 'citation', 'date', 'agency', 'structure', 'encoding', 'parent',
+  'numbering', 'lead-agency', 'reporting', 'citation', 'date', 'agency', 'structure', 'encoding', 'parent', 'layout',
 ];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
