@@ -100,6 +100,18 @@ describe('layout rules (KH10xx) on .docx', () => {
     assert.deepStrictEqual(layoutFindings(bytes).map((f) => `${f.rule}@${f.paragraph}`), ['KH1001@0', 'KH1004@1', 'KH1003@13', 'KH1005@14', 'KH1005@21']);
   });
 
+  it('the other real fixtures: only what their sectPr says (Letter paper, 1-inch or narrower margins); no header guessed from a title', () => {
+    const found = (name: string) => layoutFindings(fs.readFileSync(path.join(FIXTURES, 'docx', name))).map((f) => `${f.rule}@${f.paragraph}`);
+    // Mẫu TK1-TS: five sections — A4 with 26 mm left and 9.4 mm right (p0), landscape (not judged),
+    // A4 27/10 mm (p122), A4 28.4/32.3 mm top/bottom (p162), and a trailing Letter section holding
+    // one empty paragraph (prints nothing: not judged).
+    assert.deepStrictEqual(found('bhxh-mau-tk1-ts.docx'), ['KH1002@0', 'KH1002@122', 'KH1002@162']);
+    // A Letter page with Word's 1-inch margins; its title "BẢNG TUYÊN BỐ…" is not an issuing body.
+    assert.deepStrictEqual(found('vinhlong-tuyen-bo-ky-thuat.docx'), ['KH1001@0', 'KH1002@0']);
+    // Phụ lục II of the decree itself: A4, 25/20/35/20 mm; its title is not judged as a header.
+    assert.deepStrictEqual(found('review/nd30-phu-luc-ii.docx'), []);
+  });
+
   it('the export (kehoach export) raises no layout finding on the examples and the corpus plans', () => {
     const plans = [
       ...['ke-hoach-chuan.kehoach.txt', 'ke-hoach-mau.kehoach.txt'].map((f) => fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8')),

@@ -60,8 +60,9 @@ export interface ParagraphFormat {
 }
 
 export interface SectionFormat {
-  /** Ordinal of the section's first paragraph (anchor for page findings). */
+  /** Ordinals of the section's first and last paragraphs. */
   firstParagraph: number;
+  lastParagraph: number;
   /** Twips. */
   width?: number;
   height?: number;
@@ -356,7 +357,7 @@ function readSections(body: XmlElement, count: number, rels: Map<string, string>
   const ordinalOf = new Map<XmlElement, number>();
   partParagraphs(body).forEach((p, i) => ordinalOf.set(p, i));
   const add = (sectPr: XmlElement, last: number) => {
-    sections.push(section(sectPr, first, rels, placeOf));
+    sections.push({ ...section(sectPr, first, rels, placeOf), lastParagraph: last });
     first = last + 1;
   };
   for (const [p, i] of ordinalOf) {
@@ -368,7 +369,7 @@ function readSections(body: XmlElement, count: number, rels: Map<string, string>
   return sections;
 }
 
-function section(s: XmlElement, firstParagraph: number, rels: Map<string, string>, placeOf: (target: string) => PageNumberPlace | undefined): SectionFormat {
+function section(s: XmlElement, firstParagraph: number, rels: Map<string, string>, placeOf: (target: string) => PageNumberPlace | undefined): Omit<SectionFormat, 'lastParagraph'> {
   const pgSz = wChild(s, 'pgSz');
   const pgMar = wChild(s, 'pgMar');
   const num = (el: XmlElement | undefined, a: string) => {

@@ -5,7 +5,7 @@
 
 import type { RelatedPlace, RuleContext } from '../rule';
 import type { Span } from '../model';
-import type { DocxLayout, ParagraphFormat, RunFormat } from '../docx/format';
+import type { DocxLayout, ParagraphFormat, RunFormat, SectionFormat } from '../docx/format';
 import { t, type Text } from '../i18n';
 
 /** Twips in a millimetre and a centimetre (1 inch = 1440 twips = 25.4 mm). */
@@ -34,6 +34,20 @@ export function paragraphSpan(ctx: RuleContext, layout: DocxLayout, ordinal: num
   const start = layout.map.toDerived({ paragraph: ordinal, offset: lead });
   if (start === undefined) return undefined;
   return { start: modelOffset(ctx, start), end: modelOffset(ctx, start + Math.max(len, 0)) };
+}
+
+/**
+ * Where a finding about a section (paper, margins) goes: its first paragraph with text. A section
+ * with no text at all (Word's trailing section after a last break) prints nothing worth judging.
+ */
+export function sectionSpan(ctx: RuleContext, layout: DocxLayout, section: SectionFormat): Span | undefined {
+  for (let o = section.firstParagraph; o <= section.lastParagraph; o++) {
+    if (layout.paragraphs[o]?.text.trim()) {
+      const span = paragraphSpan(ctx, layout, o);
+      if (span) return span;
+    }
+  }
+  return undefined;
 }
 
 /** The paragraph a model offset falls in. */
@@ -155,6 +169,11 @@ const HEADER_WINDOW = 30;
 export function headerParts(ctx: RuleContext, layout: DocxLayout): HeaderParts {
   const first = layout.paragraphs.slice(0, HEADER_WINDOW);
   const h = ctx.doc.header;
+  const national = first.find((p) => NATIONAL_NAME.test(norm(p.text)));
+  const motto = first.find((p) => MOTTO.test(norm(p.text)));
+  // Without a quốc hiệu on a line of its own this is not an administrative header the parser's
+  // guesses can be trusted on (a form's or a decree appendix's title read as the issuing body).
+  if (!national) return { motto: motto && whole(motto), issuer: [], subject: [] };
   const pieces = (span: Span | undefined) => (span ? piecesOf(ctx, layout, span).filter((x) => x.p.ordinal < HEADER_WINDOW) : []);
   const one = (span: Span | undefined) => {
     const found = pieces(span);
@@ -163,10 +182,9 @@ export function headerParts(ctx: RuleContext, layout: DocxLayout): HeaderParts {
   const docType = one(h.docType);
   // The trích yếu: only when it comes right after the type line.
   const subject = docType ? pieces(h.subject).filter((x) => x.p.ordinal >= docType.p.ordinal && x.p.ordinal <= docType.p.ordinal + 4) : [];
-  const issuer = pieces(h.issuer);
+  // The issuing body stands above the type line and is not the quốc hiệu's line.
+  const issuer = pieces(h.issuer).filter((x) => (!docType || x.p.ordinal < docType.p.ordinal) && !/CỘNG\s+H(?:ÒA|OÀ)/u.test(x.p.text.normalize('NFC')));
   const place = h.place && h.date ? one({ start: h.place.start, end: Math.max(h.place.end, h.date.end) }) : undefined;
-  const national = first.find((p) => NATIONAL_NAME.test(norm(p.text)));
-  const motto = first.find((p) => MOTTO.test(norm(p.text)));
   return {
     nationalName: national && whole(national),
     motto: motto && whole(motto),

@@ -4,7 +4,7 @@
 
 import type { Rule } from '../rule';
 import { t } from '../i18n';
-import { mmOf, paragraphSpan, viNumber } from './layout-common';
+import { mmOf, sectionSpan, viNumber } from './layout-common';
 
 type Side = 'top' | 'bottom' | 'left' | 'right';
 const RANGE: Record<Side, [number, number]> = { top: [20, 25], bottom: [20, 25], left: [30, 35], right: [15, 20] };
@@ -45,9 +45,10 @@ export const layoutMargins: Rule = {
         wrong.vi.push(`lề ${NAME[side].vi} ${viNumber(mm, 1)} mm (phải ${lo}–${hi} mm)`);
         wrong.en.push(`${NAME[side].en} ${Number(mm.toFixed(1))} mm (should be ${lo}–${hi} mm)`);
       }
-      if (wrong.vi.length === 0) continue;
+      const span = wrong.vi.length ? sectionSpan(ctx, layout, s) : undefined;
+      if (!span) continue;
       ctx.report({
-        span: paragraphSpan(ctx, layout, s.firstParagraph) ?? { start: 0, end: 0 },
+        span,
         message: t(
           `Lề trang không đúng Nghị định 30/2020/NĐ-CP, Phụ lục I, Mục I.3: ${wrong.vi.join('; ')}. Sửa: Bố cục › Lề › Lề tùy chỉnh`,
           `Page margins differ from Decree 30/2020/NĐ-CP, Appendix I, Section I.3: ${wrong.en.join('; ')}. Fix: Layout › Margins › Custom Margins`,

@@ -5,7 +5,7 @@
 
 import type { Rule } from '../rule';
 import { t, type Text } from '../i18n';
-import { paragraphSpan } from './layout-common';
+import { sectionSpan } from './layout-common';
 
 export const layoutPageNumber: Rule = {
   id: 'KH1007',
@@ -40,7 +40,7 @@ export const layoutPageNumber: Rule = {
     }
     if (problems.length === 0) return;
     ctx.report({
-      span: paragraphSpan(ctx, layout, first.firstParagraph) ?? { start: 0, end: 0 },
+      span: sectionSpan(ctx, layout, first) ?? { start: 0, end: 0 },
       message: t(
         `Số trang: ${problems.map((p) => p.vi).join('; ')} — Nghị định 30/2020/NĐ-CP, Phụ lục I, Mục I.7`,
         `Page numbers: ${problems.map((p) => p.en).join('; ')} — Decree 30/2020/NĐ-CP, Appendix I, Section I.7`,

@@ -4,7 +4,7 @@
 
 import type { Rule } from '../rule';
 import { t } from '../i18n';
-import { mmOf, paragraphSpan, viNumber } from './layout-common';
+import { mmOf, sectionSpan, viNumber } from './layout-common';
 
 /** A4 in twips is 11906 × 16838; Word rounds sizes, so allow a millimetre. */
 const A4 = { short: 210, long: 297 };
@@ -31,7 +31,8 @@ export const layoutPaper: Rule = {
       const short = Math.min(s.width, s.height);
       const long = Math.max(s.width, s.height);
       if (near(short, A4.short) && near(long, A4.long)) continue;
-      const span = paragraphSpan(ctx, layout, s.firstParagraph) ?? { start: 0, end: 0 };
+      const span = sectionSpan(ctx, layout, s);
+      if (!span) continue;
       const w = viNumber(mmOf(s.width), 0);
       const h = viNumber(mmOf(s.height), 0);
       ctx.report({
