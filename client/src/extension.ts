@@ -11,6 +11,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerWordCommands } from './word';
 
 const LANGUAGE_ID = 'kehoach';
 const SERVER_FIX_ALL = 'kehoach.server.fixAll';
@@ -165,6 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
   );
+  registerWordCommands(context, t);
   createStatusItem(context);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

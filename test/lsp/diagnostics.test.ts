@@ -40,7 +40,7 @@ describe('lsp: diagnostics', function () {
       const f = expected[i];
       assert.strictEqual(d.source, 'kehoach');
       assert.strictEqual(d.code, f.rule);
-      assert.match(String(d.code), /^KH\d{3}$/);
+      assert.match(String(d.code), /^KH\d{3,4}$/);
       assert.ok(d.codeDescription, 'links to the rule page');
       assert.ok(d.codeDescription.href.startsWith('file://'));
       assert.ok(d.codeDescription.href.endsWith(`/docs/rules/${f.rule}.md`), d.codeDescription.href);

@@ -2,6 +2,9 @@
 // a BOM. Anything else (binary, legacy 8-bit encodings) gets a clear message, never a crash.
 
 import { readFileLimitedSync } from '../fileRead';
+import { isDocxPath, type DocxDocument } from '../core/docx';
+import type { DocxLayout } from '../core/docx/format';
+import { docxInput, looksLikeWordFile, MAX_DOCX_BYTES } from './docx';
 
 /** Files above this size are not read (a clear message instead): protects CI and editors. */
 export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
@@ -16,6 +19,10 @@ export interface PlanInput {
   encoding?: LegacyEncoding;
   /** How the text was stored, so `--fix` writes it back the same way (BOM included). */
   stored?: StoredForm;
+  /** Set when the file is a Word document: `text` is the text derived from it. */
+  docx?: DocxDocument;
+  /** Its formatting, for the layout rules (KH10xx). */
+  layout?: DocxLayout;
 }
 
 /** The byte form of a text file: its encoding and whether it starts with a byte-order mark. */
@@ -93,9 +100,12 @@ export function guessLegacyEncoding(bytes: Uint8Array): LegacyEncoding | undefin
   return best === vni ? 'vni' : best === cp1258 ? 'windows-1258' : 'tcvn3';
 }
 
-/** Read a plan (or a parent) through the bounded reader: regular files up to 20 MB, never a hang. */
+/** Read a plan (or a parent) through the bounded reader: regular files only, never a hang.
+ *  A Word file (zip or legacy OLE) is read as Word whatever it is called, and a file called
+ *  .docx is read as Word whatever it holds (a text file renamed .docx gets a clear message). */
 export function readPlanFile(file: string, maxBytes = MAX_PLAN_BYTES): PlanInput {
-  const read = readFileLimitedSync(file, { maxBytes });
+  const limit = isDocxPath(file) ? Math.min(maxBytes, MAX_DOCX_BYTES) : maxBytes;
+  const read = readFileLimitedSync(file, { maxBytes: limit });
   if (!read.ok) return { error: read.reason };
-  return decodePlanBytes(read.bytes);
+  return looksLikeWordFile(read.bytes) || isDocxPath(file) ? docxInput(read.bytes) : decodePlanBytes(read.bytes);
 }

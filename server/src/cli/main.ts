@@ -27,6 +27,9 @@ const USAGE = `Cách dùng / usage:
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
+  kehoach import FILE.docx [-o FILE.kehoach.txt]
+  kehoach export PLAN [-o PLAN.docx]
+  kehoach review X.docx [-o X.reviewed.docx] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]
 
   check      kiểm tra kế hoạch (check plans); mã thoát 1 khi có lỗi, 2 khi sai cú pháp lệnh hoặc không đọc được tệp.
              Văn bản cấp trên (parents): --parent, "parents" trong .kehoach.json, hoặc tệp cùng thư mục có số
@@ -34,6 +37,12 @@ const USAGE = `Cách dùng / usage:
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
+  import     văn bản kế hoạch từ tệp Word, số thứ tự tự động thành chữ (the plan text of a Word file)
+  export     xuất kế hoạch ra tệp Word trình bày theo Nghị định 30/2020/NĐ-CP (the plan as a Word document, ND30 layout)
+  review     bản góp ý: tệp Word gốc kèm một ghi chú (comment) cho mỗi lỗi tìm thấy (the reviewer's copy)
+
+  Tệp .docx được đọc như Word hiển thị; vị trí lỗi tính theo văn bản đó, JSON/SARIF ghi thêm số đoạn
+  (a .docx is read as Word shows it; positions are in that text, JSON/SARIF add the paragraph number).
 
   --fix      chỉ áp dụng các sửa máy móc (số thứ tự, khoảng trắng, bảng mã, dạng ký hiệu); các gợi ý làm đổi nội dung
              (con số, ngày, tên cơ quan, chính tả đoán) cần người soạn xác nhận: thêm --fix-type suggestion để áp dụng cả chúng.
@@ -155,10 +164,15 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     for (const note of inputNotes(input.text, input.note)) io.err(`kehoach: ${file}: ${note}\n`);
     let text = input.text;
     let doc = parsePlan(text);
+    if (parsed.fix && input.docx) io.err(`kehoach: ${file}: --fix không sửa tệp Word (--fix does not edit Word files)\n`);
     const parents = parsed.noParents ? [] : parentsOf(file, doc, project, parsed.parents, finder, io);
     if (parents === undefined) return 2;
-    const fileOptions: CheckOptions = parents.length ? { ...options, extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : options;
-    if (parsed.fix) {
+    const fileOptions: CheckOptions = {
+      ...options,
+      ...(parents.length ? { extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : {}),
+      ...(input.layout ? { layout: input.layout } : {}), // the Word file's formatting, for KH10xx
+    };
+    if (parsed.fix && !input.docx) {
       const fixed = fixAll(text, config, { ...fileOptions, includeSuggestions: parsed.fixSuggestions });
       if (fixed.text !== text) {
         // The same encoding and BOM as read: only the edited characters change on disk.
@@ -169,7 +183,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
       }
     }
     const { findings } = checkParsed(doc, config, fileOptions);
-    results.push({ path: file, text, findings });
+    results.push({ path: file, text, findings, ...(input.docx ? { docx: input.docx } : {}) });
   }
   if (parsed.format === 'json') io.out(formatJson(results));
   else if (parsed.format === 'sarif') io.out(formatSarif(results, locale, PARENT_RULE_META));
@@ -256,6 +270,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'rules':
         return runRules(rest, io);
+      case 'import': {
+        const run = loadSubcommand('./docx', 'runImport');
+        if (!run) {
+          io.err(`kehoach: lệnh ${command} chưa có trong bản này (not available in this build)\n`);
+          return 2;
+        }
+        return await run(rest, io);
+      }
+      case 'export':
+      case 'review': {
+        const run = loadSubcommand('./word', command === 'export' ? 'runExport' : 'runReview');
+        if (!run) {
+          io.err(`kehoach: lệnh ${command} chưa có trong bản này (not available in this build)\n`);
+          return 2;
+        }
+        return await run(rest, io);
+      }
       case '--version':
       case '-v':
         io.out(`${readVersion()}\n`);

@@ -14,11 +14,12 @@ import { citedParents, parentKeyOf } from '../core/parent/extract';
 import type { ParentDoc } from '../core/parent/context';
 import { readPlanFile } from './input';
 import { readFileLimitedSync } from '../fileRead';
+import { isDocxPath } from '../core/docx';
 
 /** Folder scan limits: a plan's folder may hold anything; read only plausible text files. */
 const SCAN_MAX_FILES = 300;
 const SCAN_MAX_BYTES = 5 * 1024 * 1024;
-const SCAN_EXT = /\.(txt|md|kehoach)$/i;
+const SCAN_EXT = /\.(txt|md|kehoach|docx)$/i;
 /** The header is in the first lines: only these bytes are parsed to learn a file's number. */
 const HEADER_BYTES = 6000;
 
@@ -85,11 +86,17 @@ export class ParentFinder {
       // FIFOs, devices and huge files named like plans are skipped by the reader without waiting.
       const read = readFileLimitedSync(file, { maxBytes: SCAN_MAX_BYTES, headBytes: HEADER_BYTES, timeoutMs: 1000 });
       if (!read.ok || read.size > SCAN_MAX_BYTES) continue;
-      entries.push({ file, key: parentKeyOf(parsePlan(read.bytes.toString('utf8')))?.key });
+      entries.push({ file, key: parentKeyOf(parsePlan(headerText(file, read.bytes)))?.key });
     }
     this.folders.set(dir, entries);
     return entries;
   }
+}
+
+/** The first bytes of a text file, or the start of a Word file's text (a .docx must be read whole). */
+function headerText(file: string, head: Buffer): string {
+  if (isDocxPath(file)) return (readPlanFile(file).text ?? '').slice(0, HEADER_BYTES);
+  return head.toString('utf8');
 }
 
 /** Parents for a plan when none are given: project file entries, then the plan's folder. */

@@ -11,6 +11,7 @@ import { loadRegistry, type Registry } from './registry/registry';
 import { RULES } from './rules';
 import { applyEdits, fixKindOf } from './fixes';
 import { checkBudget } from './rules/structure-check-budget';
+import type { DocxLayout } from './docx/format';
 
 export interface FindingEdit {
   /** Source offsets (the editor's text). */
@@ -69,6 +70,8 @@ export interface CheckOptions {
    * finding gives the size. The server passes kehoach.maxFileSizeKB; unset = no limit.
    */
   maxChars?: number;
+  /** The Word document's formatting, when the text was read from a .docx (layout rules need it). */
+  layout?: DocxLayout;
 }
 
 export interface CheckResult {
@@ -219,7 +222,7 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
       findings.push(toFinding(rule, r.severity && severity === rule.defaultSeverity ? r.severity : severity, r, config, src));
     };
     try {
-      rule.check({ doc, config, planDate, planDateFromHeader: fromHeader, planDateSource, registry, options: setting.options, report });
+      rule.check({ doc, config, planDate, planDateFromHeader: fromHeader, planDateSource, registry, options: setting.options, layout: options.layout, report });
     } catch (err) {
       // A rule's bug must not take the others down; say which rule failed.
       findings.push({

@@ -4,6 +4,7 @@ import type { PlanDocument, Span, Ymd } from './model';
 import type { Text } from './i18n';
 import type { LintConfig } from './config';
 import type { Registry } from './registry/registry';
+import type { DocxLayout } from './docx/format';
 
 export type Category =
   | 'numbering'
@@ -14,10 +15,11 @@ export type Category =
   | 'agency'
   | 'structure'
   | 'encoding'
-  | 'parent';
+  | 'parent'
+  | 'layout';
 
 export const CATEGORIES: readonly Category[] = [
-  'numbering', 'lead-agency', 'reporting', 'citation', 'date', 'agency', 'structure', 'encoding', 'parent',
+  'numbering', 'lead-agency', 'reporting', 'citation', 'date', 'agency', 'structure', 'encoding', 'parent', 'layout',
 ];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -95,6 +97,8 @@ export interface RuleContext {
   registry: Registry;
   /** This rule's options from the configuration. */
   options: Record<string, unknown>;
+  /** The formatting of the Word document the text came from (set only when checking a .docx). */
+  layout?: DocxLayout;
   report(r: Report): void;
 }
 

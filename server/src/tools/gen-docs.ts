@@ -23,7 +23,8 @@ export function allRuleMeta(): RuleMeta[] {
   } catch {
     // parent coverage not built
   }
-  return metas.sort((a, b) => a.id.localeCompare(b.id));
+  // By number: KH1001 (layout) after KH905, not between KH100 and KH101.
+  return metas.sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)) || a.id.localeCompare(b.id));
 }
 
 /** Whether a rule's fixes are mechanical (batch fixing applies them) or suggestions (one by one). */

@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     const count = /(\d+)\s*$/.exec(fileRow.trim())?.[1];
     checks.push({ name: `problem count on the file row = core findings (${want.length})`, ok: count !== undefined && +count === want.length,
       detail: `file row: ${JSON.stringify(fileRow)}` });
-    const codes = rows.flatMap((r) => r.match(/KH\d{3}/g) ?? []);
+    const codes = rows.flatMap((r) => r.match(/KH\d{3,4}/g) ?? []);
     const strangers = codes.filter((c) => !rules.includes(c));
     checks.push({ name: 'every rule id in the panel is one the core reports', ok: codes.length > 0 && strangers.length === 0,
       detail: `codes ${codes.join(' ')}; not from the core: ${strangers.join(' ')}` });
