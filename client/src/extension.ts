@@ -22,11 +22,12 @@ const SERVER_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
 
 let client: LanguageClient | undefined;
 
-/** Vietnamese unless VS Code runs in English (the server follows the same choice). */
-function t(vi: string, en: string): string {
-  const setting = vscode.workspace.getConfiguration('kehoach').get<string>('locale', 'auto');
-  const locale = setting === 'auto' ? vscode.env.language : setting;
-  return /^en\b/i.test(locale) ? en : vi;
+/**
+ * Vietnamese unless the user set kehoach.locale to "en" (the server makes the same choice; VS Code's
+ * display language is not followed: it has no Vietnamese one).
+ */
+export function t(vi: string, en: string): string {
+  return vscode.workspace.getConfiguration('kehoach').get<string>('locale', 'auto') === 'en' ? en : vi;
 }
 
 interface SnippetData {
@@ -135,8 +136,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: 'Kế hoạch',
     middleware,
   };
-  // The client id "kehoach" makes the "kehoach.trace.server" setting trace the protocol;
-  // the initialize request carries vscode.env.language as the locale.
+  // The client id "kehoach" makes the "kehoach.trace.server" setting trace the protocol.
   client = new LanguageClient('kehoach', 'Kế hoạch', serverOptions, clientOptions);
 
   context.subscriptions.push(

@@ -48,6 +48,7 @@ export function readProjectFile(file: string): ProjectConfig {
   const { config, problems } = validateConfigObject(parsed);
   const dir = path.dirname(file);
   if (config.parents) config.parents = config.parents.map((p) => path.resolve(dir, p));
+  if (config.ignore) config.ignore = config.ignore.map((e) => (e.file ? { ...e, file: path.resolve(dir, e.file) } : e));
   if (config.directives) config.directives = config.directives.map((d) => (d.path ? { ...d, path: path.resolve(dir, d.path) } : d));
   return { config, path: file, problems: problems.map((p) => `${file}: ${p}`) };
 }

@@ -20,7 +20,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkParsed, LineIndex, loadRegistry, parsePlan, localeFrom, t, type LintConfig, type Locale, type Registry, type Ymd } from './core';
+import { checkParsed, LineIndex, loadRegistry, parsePlan, t, type LintConfig, type Registry, type Ymd } from './core';
 import { findProjectFile, loadProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
 import { msg, offsetOf, toModelOffset, type Analysis } from './features/analysis';
 import { citedParents } from './core/parent';
@@ -73,7 +73,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
 
   let capabilities: ClientCapabilities = {};
-  let clientLocale: Locale = 'vi';
   let hasConfigurationCapability = false;
   let globalSettings: KehoachSettings = DEFAULT_SETTINGS;
   let workspaceFolders: string[] = [];
@@ -177,7 +176,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   function build(doc: TextDocument, settings: KehoachSettings): Analysis {
     const text = doc.getText();
     const project = projectConfigFor(doc.uri);
-    const config = lintConfigFor(settings, project, clientLocale);
+    const config = lintConfigFor(settings, project);
     const registry = registryFor(config);
     const a: Analysis = {
       uri: doc.uri,
@@ -206,6 +205,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         registry,
         today: options.today,
         budgetMs: settings.timeBudgetMs,
+        file: filePathOf(doc.uri),
         ...(extraRules.length ? { extraRules } : {}),
       });
     } catch (err) {
@@ -368,7 +368,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
-    clientLocale = localeFrom(params.locale);
+    // params.locale (VS Code's display language) is not used: messages are Vietnamese unless
+    // kehoach.locale or .kehoach.json says "en" (VS Code has no Vietnamese display language).
     hasConfigurationCapability = !!capabilities.workspace?.configuration;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? [];
     workspaceFolders = folders.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);

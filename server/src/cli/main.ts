@@ -22,7 +22,7 @@ export interface Io {
 
 const USAGE = `Cách dùng / usage:
   kehoach check [--format text|json|sarif] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en] [--fix]
-                [--parent FILE]... [--no-parents] FILE...
+                [--parent FILE]... [--no-parents] [--no-ignore] FILE...
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
@@ -30,6 +30,8 @@ const USAGE = `Cách dùng / usage:
   check      kiểm tra kế hoạch (check plans); mã thoát 1 khi có lỗi, 2 khi sai cú pháp lệnh hoặc không đọc được tệp.
              Văn bản cấp trên (parents): --parent, "parents" trong .kehoach.json, hoặc tệp cùng thư mục có số
              ký hiệu mà kế hoạch trích dẫn; khi tìm thấy, chạy thêm các quy tắc KH9xx (bao quát, thời hạn).
+             Các cảnh báo đã bỏ qua ("ignore" trong .kehoach.json) không hiện; --no-ignore hiện tất cả
+             (--no-ignore shows the findings the project file silences).
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
@@ -48,10 +50,12 @@ interface CheckArgs {
   /** Parents given on the command line (replace the search); `noParents` turns the KH9xx rules off. */
   parents: string[];
   noParents: boolean;
+  /** Show the findings `.kehoach.json` "ignore" silences. */
+  noIgnore: boolean;
 }
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const a: CheckArgs = { format: 'text', fix: false, files: [], parents: [], noParents: false };
+  const a: CheckArgs = { format: 'text', fix: false, files: [], parents: [], noParents: false, noIgnore: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -77,6 +81,7 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
       else if (arg === '--fix') a.fix = true;
       else if (arg === '--parent' || arg === '-p') a.parents.push(value());
       else if (arg === '--no-parents') a.noParents = true;
+      else if (arg === '--no-ignore') a.noIgnore = true;
       else if (arg === '--') a.files.push(...args.slice(i + 1)), (i = args.length);
       else if (arg.startsWith('-') && arg !== '-') return `tùy chọn không rõ: ${arg} (unknown option)`;
       else a.files.push(arg);
@@ -113,8 +118,9 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
   let unreadable = false;
   let locale: LintConfig['locale'] = localeFrom(parsed.locale);
   for (const file of parsed.files) {
-    const config = configForFile(file, parsed, io);
-    if (!config) return 2;
+    const found = configForFile(file, parsed, io);
+    if (!found) return 2;
+    const config = parsed.noIgnore ? { ...found, ignore: undefined } : found;
     locale = config.locale;
     const input = readPlanFile(file);
     if (input.text === undefined) {
@@ -132,7 +138,8 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     let doc = parsePlan(text);
     const parents = parsed.noParents ? [] : parentsOf(file, doc, parsed.parents, finder, io);
     if (parents === undefined) return 2;
-    const fileOptions: CheckOptions = parents.length ? { ...options, extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : options;
+    const withFile: CheckOptions = { ...options, file: path.resolve(file) };
+    const fileOptions: CheckOptions = parents.length ? { ...withFile, extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : withFile;
     if (parsed.fix) {
       const fixed = fixAll(text, config, fileOptions);
       if (fixed.text !== text) {

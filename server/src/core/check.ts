@@ -11,6 +11,7 @@ import { loadRegistry, type Registry } from './registry/registry';
 import { RULES } from './rules';
 import { applyEdits } from './fixes';
 import { checkBudget } from './rules/structure-check-budget';
+import { applyIgnores } from './ignore';
 
 export interface FindingEdit {
   /** Source offsets (the editor's text). */
@@ -67,6 +68,8 @@ export interface CheckOptions {
    * finding gives the size. The server passes kehoach.maxFileSizeKB; unset = no limit.
    */
   maxChars?: number;
+  /** The plan's absolute path, for `ignore` entries scoped to one file (config.ignore). */
+  file?: string;
 }
 
 export interface CheckResult {
@@ -238,7 +241,9 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
   }
   // Rule ids are ASCII ("KH101"): a plain comparison orders them as localeCompare did, far cheaper.
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { doc, findings, planDate, planDateSource };
+  // What the user silenced (.kehoach.json "ignore") is not reported, nor fixed by "fix all".
+  const shown = config.ignore?.length ? applyIgnores(findings, config.ignore, { source: doc.source, file: options.file }) : findings;
+  return { doc, findings: shown, planDate, planDateSource };
 }
 
 function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig, src: (s: Span) => Span): Finding {

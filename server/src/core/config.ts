@@ -3,6 +3,7 @@
 
 import type { Severity } from './rule';
 import type { Locale } from './i18n';
+import { parseIgnoreList, type IgnoreEntry } from './ignore';
 
 /** "off", a severity, or [severity, options]. */
 export type RuleSetting = 'off' | Severity | [Severity | 'off', Record<string, unknown>];
@@ -40,6 +41,8 @@ export interface LintConfig {
   directives?: DirectiveEntry[];
   /** Paths of parent directives' texts. */
   parents?: string[];
+  /** Findings the user chose to silence (core/ignore.ts); file paths absolute once read. */
+  ignore?: IgnoreEntry[];
 }
 
 export function defaultConfig(): LintConfig {
@@ -79,7 +82,16 @@ export function validateConfigObject(o: unknown): { config: Partial<LintConfig>;
     else problems.push('"locale" must be "vi" or "en"');
   }
   if (typeof src.province === 'string') config.province = src.province;
-  if (src.agencies !== undefined) config.agencies = src.agencies as LintConfig['agencies'];
+  if (src.agencies !== undefined) {
+    const r = parseAgencyOverrides(src.agencies);
+    if (r.agencies) config.agencies = r.agencies;
+    problems.push(...r.problems);
+  }
+  if (src.ignore !== undefined) {
+    const r = parseIgnoreList(src.ignore);
+    config.ignore = r.entries;
+    problems.push(...r.problems);
+  }
   if (src.directives !== undefined) {
     if (Array.isArray(src.directives)) config.directives = src.directives as DirectiveEntry[];
     else problems.push('"directives" must be an array');
@@ -89,4 +101,34 @@ export function validateConfigObject(o: unknown): { config: Partial<LintConfig>;
     else problems.push('"parents" must be an array of paths');
   }
   return { config, problems };
+}
+
+/**
+ * Validate an untrusted `agencies` value: `{ "mode"?: "extend" | "replace", "list": [{ "name", … }] }`.
+ * Entries without a name are dropped with a problem; the rest keep their optional fields.
+ */
+export function parseAgencyOverrides(raw: unknown): { agencies?: LintConfig['agencies']; problems: string[] } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { problems: ['"agencies" must be an object {"mode"?, "list": [...]}'] };
+  const o = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  let mode: 'extend' | 'replace' | undefined;
+  if (o.mode === 'extend' || o.mode === 'replace') mode = o.mode;
+  else if (o.mode !== undefined) problems.push('"agencies".mode must be "extend" or "replace"');
+  const list: AgencyOverride[] = [];
+  if (o.list !== undefined && !Array.isArray(o.list)) problems.push('"agencies".list must be an array');
+  const items: unknown[] = Array.isArray(o.list) ? o.list : [];
+  items.forEach((e, i) => {
+    const a = e as Record<string, unknown> | null;
+    if (!a || typeof a !== 'object' || typeof a.name !== 'string' || !a.name.trim()) return void problems.push(`"agencies".list[${i}] needs a "name"`);
+    const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+    const entry: AgencyOverride = { name: a.name };
+    const aliases = strings(a.aliases);
+    if (aliases) entry.aliases = aliases;
+    if (typeof a.from === 'string') entry.from = a.from;
+    if (typeof a.until === 'string') entry.until = a.until;
+    const successors = strings(a.successors);
+    if (successors) entry.successors = successors;
+    list.push(entry);
+  });
+  return { agencies: mode ? { mode, list } : { list }, problems };
 }

@@ -6,6 +6,7 @@ export * from './i18n';
 export * from './config';
 export * from './check';
 export { applyEdits } from './fixes';
+export { applyIgnores, findingQuote, parseIgnoreList, type IgnoreEntry } from './ignore';
 export { parsePlan } from './parse';
 export { RULES, findRule } from './rules';
 export { LineIndex, splitLines, lineIndexAt } from './text/lines';
