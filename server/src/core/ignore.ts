@@ -45,18 +45,24 @@ function sameWords(s: string): string {
   return s.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
+/** Below this many characters a quote is ambiguous (a lone ";" or "94-NQ/CP" occurs many times). */
+const SHORT_QUOTE = 16;
+
 /**
- * The words an ignore entry quotes for a finding: its range; for a finding without width (a
- * missing line, a gap), the line it sits on. At most 300 characters: enough to be specific.
+ * The words an ignore entry quotes for a finding: its range; a short range with up to three words
+ * either side on its line (so ignoring one " ;" does not ignore them all); a finding without width
+ * (a missing line, a gap), the line it sits on. At most 300 characters: enough to be specific.
  */
 export function findingQuote(source: string, f: { start: number; end: number }): string {
-  let quote = source.slice(f.start, f.end);
-  if (!quote.trim()) {
-    const lineStart = source.lastIndexOf('\n', Math.max(0, f.start - 1)) + 1;
-    const nl = source.indexOf('\n', f.start);
-    quote = source.slice(lineStart, nl < 0 ? source.length : nl);
-  }
-  return sameWords(quote).slice(0, 300);
+  const lineStart = source.lastIndexOf('\n', Math.max(0, f.start - 1)) + 1;
+  const nl = source.indexOf('\n', f.end);
+  const lineEnd = nl < 0 ? source.length : nl;
+  const own = source.slice(f.start, f.end);
+  if (!own.trim()) return sameWords(source.slice(lineStart, lineEnd)).slice(0, 300);
+  if (sameWords(own).length >= SHORT_QUOTE) return sameWords(own).slice(0, 300);
+  const before = /(?:\S+\s+){0,3}\S*$/u.exec(source.slice(Math.max(lineStart, f.start - 80), f.start))?.[0] ?? '';
+  const after = /^\S*(?:\s+\S+){0,3}/u.exec(source.slice(f.end, Math.min(lineEnd, f.end + 80)))?.[0] ?? '';
+  return sameWords(before + own + after).slice(0, 300);
 }
 
 /** Paths compare with forward slashes (a project file written on Windows works elsewhere). */
