@@ -309,4 +309,16 @@ describe('lsp: quiet where told (.kehoach.json ignore and agencies)', function (
     await writeAndReload(projectFile, content);
     await known;
   });
+
+  it('offers to add a lead agency the registry does not know, at the cursor on it', async () => {
+    const text = readCorpus('laocai_134-kh-ubnd_2026_thuc-hien-34-nq-tu.txt');
+    const uri = client.uri('lead.kehoach.txt');
+    await client.open(uri, text);
+    const at = new LineIndex(text).positionAt(text.indexOf('Chủ đầu tư dự án hạ tầng') + 3);
+    const acts = await actions(client, uri, [], ['quickfix'], { start: at, end: at });
+    assert.ok(acts.some((a) => a.title === 'Thêm "Chủ đầu tư dự án hạ tầng" vào danh sách cơ quan của dự án'), acts.map((a) => a.title).join(' | '));
+    // Not on a known agency.
+    const known = new LineIndex(text).positionAt(text.indexOf('Sở Tài chính') + 2);
+    assert.ok(!(await actions(client, uri, [], ['quickfix'], { start: known, end: known })).some((a) => a.title.startsWith('Thêm "')));
+  });
 });
