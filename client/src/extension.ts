@@ -1,5 +1,5 @@
-// The VS Code client: starts the language server over IPC, adds the commands and a status-bar
-// item with the active plan's finding counts. Everything about plans lives in the server.
+// The VS Code client: starts the language server over IPC and adds the commands (ux.ts: rule pages,
+// walkthrough commands, status bar). Everything about plans lives in the server.
 
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -11,6 +11,8 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { t } from './i18n';
+import { registerUx, ruleLinkMiddleware } from './ux';
 
 const LANGUAGE_ID = 'kehoach';
 const SERVER_FIX_ALL = 'kehoach.server.fixAll';
@@ -21,14 +23,6 @@ const SERVER_COVERAGE_REPORT = 'kehoach.server.coverageReport';
 const SERVER_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
 
 let client: LanguageClient | undefined;
-
-/**
- * Vietnamese unless the user set kehoach.locale to "en" (the server makes the same choice; VS Code's
- * display language is not followed: it has no Vietnamese one).
- */
-export function t(vi: string, en: string): string {
-  return vscode.workspace.getConfiguration('kehoach').get<string>('locale', 'auto') === 'en' ? en : vi;
-}
 
 interface SnippetData {
   snippet?: { uri: string; position: { line: number; character: number }; text: string };
@@ -86,42 +80,6 @@ async function openServerReport(command: string): Promise<void> {
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }
 
-function createStatusItem(context: vscode.ExtensionContext): void {
-  const item = vscode.window.createStatusBarItem('kehoach.findings', vscode.StatusBarAlignment.Left, 0);
-  item.name = 'Kế hoạch';
-  item.command = 'workbench.actions.view.problems';
-  context.subscriptions.push(item);
-  const update = () => {
-    const editor = activePlan();
-    if (!editor) {
-      item.hide();
-      return;
-    }
-    let errors = 0, warnings = 0, others = 0;
-    for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
-      if (d.source !== 'kehoach') continue;
-      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
-      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
-      else others++;
-    }
-    item.text = `$(checklist) $(error) ${errors} $(warning) ${warnings}`;
-    item.tooltip = t(
-      `Kế hoạch: ${errors} lỗi, ${warnings} cảnh báo, ${others} gợi ý — bấm để mở bảng Problems`,
-      `Kế hoạch: ${errors} errors, ${warnings} warnings, ${others} other findings — click to open Problems`,
-    );
-    item.show();
-  };
-  context.subscriptions.push(
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      const editor = activePlan();
-      if (editor && e.uris.some((u) => u.toString() === editor.document.uri.toString())) update();
-    }),
-    vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.workspace.onDidOpenTextDocument(update),
-  );
-  update();
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('out', 'server', 'src', 'main.js'));
   const serverOptions: ServerOptions = {
@@ -134,7 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: LANGUAGE_ID },
     ],
     outputChannelName: 'Kế hoạch',
-    middleware,
+    middleware: { ...middleware, ...ruleLinkMiddleware },
   };
   // The client id "kehoach" makes the "kehoach.trace.server" setting trace the protocol.
   client = new LanguageClient('kehoach', 'Kế hoạch', serverOptions, clientOptions);
@@ -153,7 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
   );
-  createStatusItem(context);
+  registerUx(context, () => client);
   await client.start();
 }
 

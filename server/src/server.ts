@@ -30,6 +30,7 @@ import { codeActions, fixAllEdits, FIX_ALL_KIND, isActionData, RENUMBER_KIND, re
 import { citationSummary, completion, type CitationSummary } from './features/completion';
 import { diagnosticsFor } from './features/diagnostics';
 import { hover } from './features/hover';
+import { planStatus } from './features/planStatus';
 import { documentSymbols, foldingRanges } from './features/outline';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { ParentRules, type ParentSet } from './workspace/parents';
@@ -47,6 +48,8 @@ export const COMMAND_COVERAGE_REPORT = 'kehoach.server.coverageReport';
 export const COMMAND_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
 const COVERAGE_COMMANDS = [COMMAND_COVERAGE_REPORT, 'kehoach.coverageReport'];
 const MATRIX_COMMANDS = [COMMAND_AGENCY_MATRIX, 'kehoach.agencyMatrix'];
+/** The plan date and parent coverage for the client's status bar (features/planStatus.ts). */
+export const COMMAND_PLAN_STATUS = 'kehoach.server.planStatus';
 
 export interface ServerOptions {
   /** The extension's folder, where docs/rules/<id>.md live (defaults to the package root). */
@@ -386,7 +389,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_KIND],
           resolveProvider: true,
         },
-        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_COVERAGE_REPORT, COMMAND_AGENCY_MATRIX] },
+        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_COVERAGE_REPORT, COMMAND_AGENCY_MATRIX, COMMAND_PLAN_STATUS] },
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'Kế hoạch' },
@@ -524,6 +527,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const a = await analyze(uri);
       if (a && COVERAGE_COMMANDS.includes(params.command)) return coverageMarkdown(a);
       if (a && MATRIX_COMMANDS.includes(params.command)) return agencyMatrixMarkdown(a);
+      if (a && params.command === COMMAND_PLAN_STATUS) return planStatus(a);
       if (!a || !a.result) return null;
       if (params.command === COMMAND_FIX_ALL || params.command === COMMAND_RENUMBER) {
         const numbering = params.command === COMMAND_RENUMBER;
