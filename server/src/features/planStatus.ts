@@ -14,7 +14,7 @@ export interface PlanStatus {
 }
 
 const SOURCES = {
-  config: t('theo cài đặt kehoach.planDate', 'from the kehoach.planDate setting'),
+  config: t('theo cấu hình: kehoach.planDate hoặc "planDate" trong .kehoach.json', 'configured: kehoach.planDate or "planDate" in .kehoach.json'),
   header: t('ngày ghi trên kế hoạch', "the plan's own date"),
   'self-reference': t('ngày kế hoạch tự ghi ở phụ lục', 'the date the plan gives itself in an appendix'),
   inferred: t('suy từ văn bản mới nhất được căn cứ (kế hoạch chưa ghi ngày)', 'inferred from the latest document it cites (no date written)'),
