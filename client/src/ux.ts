@@ -42,7 +42,8 @@ async function showRuleDoc(context: vscode.ExtensionContext, id: unknown): Promi
     void vscode.window.showWarningMessage(t(`Kế hoạch: không có trang mô tả quy tắc ${rule}.`, `Kế hoạch: no page for rule ${rule}.`));
     return;
   }
-  await vscode.commands.executeCommand('markdown.showPreview', page);
+  // Beside the plan: the plan's editor stays open (a preview in its place would close an unpinned tab).
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', page);
 }
 
 /** The sample plan with deliberate mistakes, as a new unsaved plan the user can edit freely. */

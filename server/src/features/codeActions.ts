@@ -223,10 +223,9 @@ export function codeActions(a: Analysis, params: CodeActionParams, env: ActionEn
       // One "ignore" per finding, and one "ignore the rule in this file" per rule.
       for (const act of ignoreActions(a, d, data, env)) if (!quietTitles.has(act.title)) quietTitles.add(act.title), out.push(act);
     }
-    if (!ours.length) {
-      const lead = unknownLeadAction(a, toModelOffset(result.doc, offsetOf(a, params.range?.start)), env);
-      if (lead) out.push(lead);
-    }
+    // A lead the registry does not know, under the cursor (with or without a finding on it).
+    const lead = unknownLeadAction(a, toModelOffset(result.doc, offsetOf(a, params.range?.start)), env);
+    if (lead && !out.some((x) => x.title === lead.title)) out.push(lead);
     for (const d of ours) {
       const data = d.data as DiagnosticData;
       if (offered.has(data.rule) || !env.projectFile) continue;

@@ -129,6 +129,10 @@ describe('kế hoạch trong VS Code', function () {
       .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && t.label.includes(codeOf(d)));
     for (let i = 0; i < 50 && previews().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     assert.ok(previews().length > 0, `a preview of ${codeOf(d)}.md: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+    // The plan is still open beside it, with its text.
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()), 'the plan stays open');
+    await vscode.window.tabGroups.close(previews());
+    await vscode.window.showTextDocument(doc);
   });
 
   it('báo trùng số thứ tự "III." bằng một quy tắc đánh số', async function () {
