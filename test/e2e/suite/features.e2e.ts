@@ -81,4 +81,20 @@ describe('các tính năng soạn thảo trên kế hoạch thật', function ()
     const maxType = Math.max(...Array.from(tokens.data.filter((_, i) => i % 5 === 3)));
     assert.ok(maxType < legend.tokenTypes.length, 'every token type is in the legend');
   });
+
+  // Last: it opens a preview beside the plan (the other tests read the plan's own editor).
+  it('mã quy tắc mở trang mô tả đã hiển thị (Markdown preview) bên cạnh kế hoạch; có hướng dẫn bắt đầu', async function () {
+    const pkg = extension().packageJSON as { contributes: { walkthroughs?: { id: string }[] } };
+    assert.strictEqual(pkg.contributes.walkthroughs?.[0]?.id, 'kehoach.start');
+    const d = vscode.languages.getDiagnostics(doc.uri).find((x) => x.source === 'kehoach')!;
+    const previews = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && t.label.includes(codeOf(d)));
+    const opened = new Promise<void>((resolve) => {
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => { if (previews().length) { sub.dispose(); resolve(); } });
+    });
+    await vscode.commands.executeCommand('kehoach.showRuleDoc', codeOf(d));
+    await Promise.race([opened, new Promise((r) => setTimeout(r, 10000))]);
+    assert.ok(previews().length > 0, `a preview of ${codeOf(d)}.md: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === doc.uri.toString()), 'the plan stays open');
+  });
 });
