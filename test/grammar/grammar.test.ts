@@ -274,6 +274,21 @@ describe('TextMate grammar', () => {
       assertScope('1\\. Mục đích', '1\\.', 'keyword.other.numbering.arabic');
       assertScope('đ\\) Tổ chức', 'đ\\)', 'keyword.other.numbering.letter');
     });
+    it('real .kehoach.md plans (test/fixtures/devset, Word → Markdown): bold mục are headings, "\\-" and "\\+" are bullets, "**1. …**" labels', () => {
+      const devset = path.join(ROOT, 'test', 'fixtures', 'devset');
+      const lines = fs.readdirSync(devset).filter((f) => f.endsWith('.kehoach.md')).flatMap((f) => fs.readFileSync(path.join(devset, f), 'utf8').split(/\r?\n/));
+      const romans = lines.filter((l) => /^\*\*[IVX]+\. /.test(l));
+      const bullets = lines.filter((l) => /^\\[-+] /.test(l));
+      const labels = lines.filter((l) => /^\*\*\d+\. /.test(l));
+      assert.ok(romans.length >= 4 && bullets.length >= 10 && labels.length >= 4, `${romans.length} ${bullets.length} ${labels.length}`);
+      for (const l of romans) {
+        const label = /^\*\*([IVX]+\.)/.exec(l)![1];
+        assertScope(l, label, 'entity.name.section.label');
+        assertScope(l, l.slice(2 + label.length + 1, l.indexOf('**', 2)).trim(), 'markup.heading');
+      }
+      for (const l of bullets) assertScope(l, l.slice(0, 2), 'punctuation.definition.list.begin');
+      for (const l of labels) assertScope(l, /^\*\*(\d+\.)/.exec(l)![1], 'keyword.other.numbering');
+    });
     it('a bold run inside a sentence; a lone "**" or a bold of spaces is not bold', () => {
       assertScope('Giao **Sở Tài chính** chủ trì', 'Sở Tài chính', 'markup.bold');
       assertScope('Giao **Sở Tài chính** chủ trì', 'Sở Tài chính', 'entity.name.type.agency');
