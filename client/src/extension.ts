@@ -1,5 +1,5 @@
-// The VS Code client: starts the language server over IPC, adds the commands and a status-bar
-// item with the active plan's finding counts. Everything about plans lives in the server.
+// The VS Code client: starts the language server over IPC and adds the commands (ux.ts: rule pages,
+// walkthrough commands, status bar). Everything about plans lives in the server.
 
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -12,6 +12,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerWordCommands } from './word';
+import { t } from './i18n';
+import { registerUx, ruleLinkMiddleware } from './ux';
 
 const LANGUAGE_ID = 'kehoach';
 const SERVER_FIX_ALL = 'kehoach.server.fixAll';
@@ -24,13 +26,6 @@ const SERVER_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
 const WORKSPACE_TRUSTED = 'kehoach/workspaceTrusted';
 
 let client: LanguageClient | undefined;
-
-/** Vietnamese unless VS Code runs in English (the server follows the same choice). */
-function t(vi: string, en: string): string {
-  const setting = vscode.workspace.getConfiguration('kehoach').get<string>('locale', 'auto');
-  const locale = setting === 'auto' ? vscode.env.language : setting;
-  return /^en\b/i.test(locale) ? en : vi;
-}
 
 interface SnippetData {
   snippet?: { uri: string; position: { line: number; character: number }; text: string };
@@ -88,51 +83,6 @@ async function openServerReport(command: string): Promise<void> {
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }
 
-function createStatusItem(context: vscode.ExtensionContext): void {
-  const item = vscode.window.createStatusBarItem('kehoach.findings', vscode.StatusBarAlignment.Left, 0);
-  item.name = 'Kế hoạch';
-  item.command = 'workbench.actions.view.problems';
-  context.subscriptions.push(item);
-  const update = () => {
-    const editor = activePlan();
-    if (!editor) {
-      item.hide();
-      return;
-    }
-    let errors = 0, warnings = 0, others = 0;
-    for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
-      if (d.source !== 'kehoach') continue;
-      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
-      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
-      else others++;
-    }
-    // Restricted Mode: the plan is checked, but .kehoach.json and the parents wait for trust.
-    const restricted = !vscode.workspace.isTrusted;
-    item.text = `$(checklist) $(error) ${errors} $(warning) ${warnings}${restricted ? ' $(shield)' : ''}`;
-    item.tooltip = t(
-      `Kế hoạch: ${errors} lỗi, ${warnings} cảnh báo, ${others} gợi ý — bấm để mở bảng Problems`,
-      `Kế hoạch: ${errors} errors, ${warnings} warnings, ${others} other findings — click to open Problems`,
-    ) + (restricted
-      ? t(
-          '\nChế độ hạn chế: chưa đọc .kehoach.json và chưa đối chiếu văn bản cấp trên cho đến khi tin cậy thư mục làm việc.',
-          '\nRestricted Mode: .kehoach.json and parent directives are not read until the workspace is trusted.',
-        )
-      : '');
-    item.command = restricted ? 'workbench.trust.manage' : 'workbench.actions.view.problems';
-    item.show();
-  };
-  context.subscriptions.push(
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      const editor = activePlan();
-      if (editor && e.uris.some((u) => u.toString() === editor.document.uri.toString())) update();
-    }),
-    vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.workspace.onDidOpenTextDocument(update),
-    vscode.workspace.onDidGrantWorkspaceTrust(update),
-  );
-  update();
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('out', 'server', 'src', 'main.js'));
   const serverOptions: ServerOptions = {
@@ -144,12 +94,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // reads .kehoach.json and parents from disk only, so those need file:// documents.
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannelName: 'Kế hoạch',
-    middleware,
+    middleware: { ...middleware, ...ruleLinkMiddleware },
     // Restricted Mode: the server checks open plans but reads no workspace config or parents.
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
-  // The client id "kehoach" makes the "kehoach.trace.server" setting trace the protocol;
-  // the initialize request carries vscode.env.language as the locale.
+  // The client id "kehoach" makes the "kehoach.trace.server" setting trace the protocol.
   client = new LanguageClient('kehoach', 'Kế hoạch', serverOptions, clientOptions);
 
   context.subscriptions.push(
@@ -167,7 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerWordCommands(context, t);
-  createStatusItem(context);
+  registerUx(context, () => client);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(WORKSPACE_TRUSTED);

@@ -8,7 +8,6 @@ import { exportPlanDocx } from '../../server/src/core/docx/export';
 import { reviewPlanDocx } from '../../server/src/core/docx/review';
 import { exportFileName, reviewFileName } from '../../server/src/core/docx/fileNames';
 import { DocxReadError } from '../../server/src/core/docx/errors';
-import { localeFrom } from '../../server/src/core/i18n';
 import { lintConfigFor, normalizeSettings } from '../../server/src/workspace/settings';
 import { loadProjectConfig } from '../../server/src/projectConfig';
 
@@ -49,7 +48,7 @@ async function reviewDocx(uri: vscode.Uri | undefined, t: Translate): Promise<vo
   const target = vscode.Uri.file(reviewFileName(file.fsPath));
   if (!(await mayWrite(target, t))) return;
   const raw = JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('kehoach', file))) as unknown;
-  const config = lintConfigFor(normalizeSettings(raw), loadProjectConfig(file.fsPath), localeFrom(vscode.env.language));
+  const config = lintConfigFor(normalizeSettings(raw), loadProjectConfig(file.fsPath));
   let result: ReturnType<typeof reviewPlanDocx>;
   try {
     const bytes = await vscode.workspace.fs.readFile(file);

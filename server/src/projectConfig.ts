@@ -90,6 +90,7 @@ export function projectConfigFrom(file: string, read: ReadResult): ProjectConfig
   const { config, problems, reads } = validateConfig(parsed);
   const dir = path.dirname(file);
   if (config.parents) config.parents = config.parents.map((p) => path.resolve(dir, p));
+  if (config.ignore) config.ignore = config.ignore.map((e) => (e.file ? { ...e, file: path.resolve(dir, e.file) } : e));
   if (config.directives) config.directives = config.directives.map((d) => (d.path ? { ...d, path: path.resolve(dir, d.path) } : d));
   return { config, path: file, text, problems, reads: reads.map((r) => ({ file: path.resolve(dir, r.path), at: r.at })) };
 }

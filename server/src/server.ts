@@ -32,6 +32,7 @@ import { codeActions, fixAllEdits, FIX_ALL_KIND, isActionData, RENUMBER_KIND, re
 import { citationSummary, completion, type CitationSummary } from './features/completion';
 import { diagnosticsFor } from './features/diagnostics';
 import { hover } from './features/hover';
+import { planStatus } from './features/planStatus';
 import { documentSymbols, foldingRanges } from './features/outline';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { ParentRules, type ParentSet } from './workspace/parents';
@@ -49,6 +50,8 @@ export const COMMAND_COVERAGE_REPORT = 'kehoach.server.coverageReport';
 export const COMMAND_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
 const COVERAGE_COMMANDS = [COMMAND_COVERAGE_REPORT, 'kehoach.coverageReport'];
 const MATRIX_COMMANDS = [COMMAND_AGENCY_MATRIX, 'kehoach.agencyMatrix'];
+/** The plan date and parent coverage for the client's status bar (features/planStatus.ts). */
+export const COMMAND_PLAN_STATUS = 'kehoach.server.planStatus';
 
 export interface ServerOptions {
   /** The extension's folder, where docs/rules/<id>.md live (defaults to the package root). */
@@ -88,7 +91,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
 
   let capabilities: ClientCapabilities = {};
-  let clientLocale: Locale = 'vi';
   let hasConfigurationCapability = false;
   let globalSettings: KehoachSettings = DEFAULT_SETTINGS;
   let workspaceFolders: string[] = [];
@@ -100,7 +102,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const projectConfigs = new ProjectConfigs({
     folders: () => workspaceFolders,
     trusted: () => trusted,
-    locale: () => clientLocale,
+    locale: () => (globalSettings.locale === 'en' ? 'en' : 'vi'),
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined),
     maxParentBytes: () => globalSettings.maxFileSizeKB * 1024,
   });
@@ -192,7 +194,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const text = doc.getText();
     const version = doc.version;
     const project = await projectConfigFor(doc.uri);
-    const config = lintConfigFor(settings, project, clientLocale);
+    const config = lintConfigFor(settings, project);
     const registry = registryFor(config);
     const a: Analysis = {
       uri: doc.uri,
@@ -230,6 +232,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         registry,
         today: options.today,
         budgetMs: settings.timeBudgetMs,
+        file: filePathOf(doc.uri),
         ...(extraRules.length ? { extraRules } : {}),
       });
     } catch (err) {
@@ -411,7 +414,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
-    clientLocale = localeFrom(params.locale);
+    // params.locale (VS Code's display language) is not used: messages are Vietnamese unless
+    // kehoach.locale or .kehoach.json says "en" (VS Code has no Vietnamese display language).
     hasConfigurationCapability = !!capabilities.workspace?.configuration;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? [];
     workspaceFolders = folders.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
@@ -429,7 +433,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_KIND],
           resolveProvider: true,
         },
-        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_COVERAGE_REPORT, COMMAND_AGENCY_MATRIX] },
+        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_COVERAGE_REPORT, COMMAND_AGENCY_MATRIX, COMMAND_PLAN_STATUS] },
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'Kế hoạch' },
@@ -578,6 +582,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const a = await analyze(uri);
       if (a && COVERAGE_COMMANDS.includes(params.command)) return coverageMarkdown(a);
       if (a && MATRIX_COMMANDS.includes(params.command)) return agencyMatrixMarkdown(a);
+      if (a && params.command === COMMAND_PLAN_STATUS) return planStatus(a);
       if (!a || !a.result) return null;
       if (params.command === COMMAND_FIX_ALL || params.command === COMMAND_RENUMBER) {
         const numbering = params.command === COMMAND_RENUMBER;

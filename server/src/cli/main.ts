@@ -23,7 +23,7 @@ export interface Io {
 
 const USAGE = `Cách dùng / usage:
   kehoach check [--format text|json|sarif] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]
-                [--fix [--fix-type fix|suggestion]] [--parent FILE]... [--no-parents] FILE...
+                [--fix [--fix-type fix|suggestion]] [--parent FILE]... [--no-parents] [--no-ignore] FILE...
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
@@ -34,6 +34,8 @@ const USAGE = `Cách dùng / usage:
   check      kiểm tra kế hoạch (check plans); mã thoát 1 khi có lỗi, 2 khi sai cú pháp lệnh hoặc không đọc được tệp.
              Văn bản cấp trên (parents): --parent, "parents" trong .kehoach.json, hoặc tệp cùng thư mục có số
              ký hiệu mà kế hoạch trích dẫn; khi tìm thấy, chạy thêm các quy tắc KH9xx (bao quát, thời hạn).
+             Các cảnh báo đã bỏ qua ("ignore" trong .kehoach.json) không hiện; --no-ignore hiện tất cả
+             (--no-ignore shows the findings the project file silences).
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
@@ -64,10 +66,12 @@ interface CheckArgs {
   /** Parents given on the command line (replace the search); `noParents` turns the KH9xx rules off. */
   parents: string[];
   noParents: boolean;
+  /** Show the findings `.kehoach.json` "ignore" silences. */
+  noIgnore: boolean;
 }
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const a: CheckArgs = { format: 'text', fix: false, fixSuggestions: false, files: [], parents: [], noParents: false };
+  const a: CheckArgs = { format: 'text', fix: false, fixSuggestions: false, files: [], parents: [], noParents: false, noIgnore: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -99,6 +103,7 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
       }
       else if (arg === '--parent' || arg === '-p') a.parents.push(value());
       else if (arg === '--no-parents') a.noParents = true;
+      else if (arg === '--no-ignore') a.noIgnore = true;
       else if (arg === '--') a.files.push(...args.slice(i + 1)), (i = args.length);
       else if (arg.startsWith('-') && arg !== '-') return `tùy chọn không rõ: ${arg} (unknown option)`;
       else a.files.push(arg);
@@ -148,7 +153,8 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
   for (const file of parsed.files) {
     const found = projectAndConfigFor(file, parsed, io, seenProjects);
     if (!found) return 2;
-    const { config, project } = found;
+    const { project } = found;
+    const config = parsed.noIgnore ? { ...found.config, ignore: undefined } : found.config;
     locale = config.locale;
     const input = readPlanFile(file);
     if (input.text === undefined) {
@@ -169,6 +175,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     if (parents === undefined) return 2;
     const fileOptions: CheckOptions = {
       ...options,
+      file: path.resolve(file),
       ...(parents.length ? { extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : {}),
       ...(input.layout ? { layout: input.layout } : {}), // the Word file's formatting, for KH10xx
     };

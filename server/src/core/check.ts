@@ -12,6 +12,7 @@ import { RULES } from './rules';
 import { applyEdits, fixKindOf } from './fixes';
 import { checkBudget } from './rules/structure-check-budget';
 import type { DocxLayout } from './docx/format';
+import { applyIgnores } from './ignore';
 
 export interface FindingEdit {
   /** Source offsets (the editor's text). */
@@ -72,6 +73,8 @@ export interface CheckOptions {
   maxChars?: number;
   /** The Word document's formatting, when the text was read from a .docx (layout rules need it). */
   layout?: DocxLayout;
+  /** The plan's absolute path, for `ignore` entries scoped to one file (config.ignore). */
+  file?: string;
 }
 
 export interface CheckResult {
@@ -243,7 +246,9 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
   }
   // Rule ids are ASCII ("KH101"): a plain comparison orders them as localeCompare did, far cheaper.
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { doc, findings, planDate, planDateSource };
+  // What the user silenced (.kehoach.json "ignore") is not reported, nor fixed by "fix all".
+  const shown = config.ignore?.length ? applyIgnores(findings, config.ignore, { source: doc.source, file: options.file }) : findings;
+  return { doc, findings: shown, planDate, planDateSource };
 }
 
 function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig, src: (s: Span) => Span): Finding {

@@ -6,6 +6,7 @@
 //
 // A new key slots in by adding one entry to KEYS.
 
+import { parseIgnoreList } from './ignore';
 import type { AgencyOverride, DirectiveEntry, LintConfig, RuleSetting } from './config';
 import { t, type Text } from './i18n';
 import { RULES } from './rules';
@@ -232,8 +233,12 @@ const KEYS: Record<string, KeyCheck> = {
       if (i < room && typeof x === 'string' && p.includes(x)) c.reads.push({ path: x, at: [...at, i] });
     });
   },
-  // Documented keys read elsewhere (suppressions); accepted here so they draw no warning.
-  ignore: () => undefined,
+  // Suppressions (core/ignore.ts): entries kept as written; file paths are made absolute by the reader.
+  ignore: (v, at, c, config) => {
+    const r = parseIgnoreList(v);
+    config.ignore = r.entries;
+    for (const p of r.problems) c.warn(at, p, p);
+  },
   $schema: () => undefined,
 };
 

@@ -3,6 +3,7 @@
 
 import type { Severity } from './rule';
 import type { Locale } from './i18n';
+import type { IgnoreEntry } from './ignore';
 
 /** "off", a severity, or [severity, options]. */
 export type RuleSetting = 'off' | Severity | [Severity | 'off', Record<string, unknown>];
@@ -40,6 +41,8 @@ export interface LintConfig {
   directives?: DirectiveEntry[];
   /** Paths of parent directives' texts. */
   parents?: string[];
+  /** Findings the user chose to silence (core/ignore.ts); file paths absolute once read. */
+  ignore?: IgnoreEntry[];
 }
 
 export function defaultConfig(): LintConfig {

@@ -7,6 +7,7 @@ export * from './config';
 export * from './config-schema';
 export * from './check';
 export { applyEdits, FIX_KINDS, fixKindOf } from './fixes';
+export { applyIgnores, findingQuote, parseIgnoreList, type IgnoreEntry } from './ignore';
 export { parsePlan } from './parse';
 export { RULES, findRule } from './rules';
 export { LineIndex, splitLines, lineIndexAt } from './text/lines';

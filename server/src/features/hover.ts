@@ -99,6 +99,14 @@ function timeHover(a: Analysis, time: TimeExpression): string {
   return lines.join('\n');
 }
 
+/**
+ * A rationale without its configuration remarks ("(tùy chọn { "includeGeneral": true } để vẫn
+ * báo)"): raw JSON in a hover reads as noise; the rule's page, linked from the finding, has them.
+ */
+export function withoutConfigNotes(text: string): string {
+  return text.replace(/\s*\([^()]*\{[^{}]*\}[^()]*\)/g, '').trim();
+}
+
 export function hover(a: Analysis, position: Position): Hover | null {
   const result = a.result;
   if (!result) return null;
@@ -131,7 +139,8 @@ export function hover(a: Analysis, position: Position): Hover | null {
     span ??= parent.span;
   }
 
-  // The rules behind findings under the cursor: why it matters and how to fix it.
+  // The rules behind findings under the cursor. The editor already shows the finding's message in
+  // the same hover (with the rule's link), so this part says only why it matters and the fix.
   const seen = new Set<string>();
   let findingRange: ReturnType<typeof range> | undefined;
   for (const f of result.findings) {
@@ -140,11 +149,8 @@ export function hover(a: Analysis, position: Position): Hover | null {
     seen.add(f.rule);
     findingRange ??= range(a.lines, f.start, f.end);
     const rule = ruleOf(a, f.rule);
-    const lines = [`**${f.rule}** (${f.alias}): ${f.message}`];
-    if (rule) {
-      lines.push('', localize(rule.description, a.locale));
-      if (rule.rationale) lines.push('', localize(rule.rationale, a.locale));
-    }
+    const why = rule ? withoutConfigNotes(localize(rule.rationale ?? rule.description, a.locale)) : '';
+    const lines = [`**${f.rule}** \`${f.alias}\`${why ? ` — ${why}` : ''}`];
     const fix = f.fixes.find((x) => x.preferred);
     if (fix) lines.push('', `${msg(a, t('Cách sửa', 'Fix'))}: ${fix.title}`);
     parts.push(lines.join('\n'));

@@ -57,19 +57,23 @@ export function normalizeSettings(raw: unknown): KehoachSettings {
   return s;
 }
 
-/** The locale messages use: an explicit setting wins, then the project file, then the editor's. */
-export function effectiveLocale(settings: KehoachSettings, project: Partial<LintConfig>, clientLocale: Locale): Locale {
+/**
+ * The locale messages use: an explicit setting wins, then the project file, else Vietnamese.
+ * "auto" does not follow the editor's display language: VS Code has no Vietnamese one, so nearly
+ * every Vietnamese user runs it in English and would get English messages.
+ */
+export function effectiveLocale(settings: KehoachSettings, project: Partial<LintConfig>): Locale {
   if (settings.locale !== 'auto') return settings.locale;
-  return project.locale ?? clientLocale;
+  return project.locale ?? 'vi';
 }
 
-export function lintConfigFor(settings: KehoachSettings, project: ProjectConfig | undefined, clientLocale: Locale): LintConfig {
+export function lintConfigFor(settings: KehoachSettings, project: ProjectConfig | undefined): LintConfig {
   const fromProject = project?.config ?? {};
   let config = mergeConfig(defaultConfig(), fromProject);
   const over: Partial<LintConfig> = { rules: settings.rules };
   if (settings.planDate) over.planDate = settings.planDate;
   if (settings.province) over.province = settings.province;
   config = mergeConfig(config, over);
-  config.locale = effectiveLocale(settings, fromProject, clientLocale);
+  config.locale = effectiveLocale(settings, fromProject);
   return config;
 }
