@@ -11,6 +11,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { DOCX_SCHEME, registerDocx } from './docx';
 
 const LANGUAGE_ID = 'kehoach';
 const SERVER_FIX_ALL = 'kehoach.server.fixAll';
@@ -131,6 +132,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      { scheme: DOCX_SCHEME, language: LANGUAGE_ID }, // a .docx opened as its derived plan
     ],
     outputChannelName: 'Kế hoạch',
     middleware,
@@ -154,6 +156,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   createStatusItem(context);
+  registerDocx(context, t);
   await client.start();
 }
 
