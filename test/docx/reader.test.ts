@@ -161,3 +161,12 @@ describe('docx reader: real documents', () => {
     }
   });
 });
+
+describe('docx reader: the example', () => {
+  it('examples/ke-hoach-mau.docx (its points numbered by Word) reads back as exactly the example plan', () => {
+    const root = path.resolve(FIXTURES, '..', '..');
+    const docx = readDocx(fs.readFileSync(path.join(root, 'examples', 'ke-hoach-mau.docx')));
+    assert.strictEqual(docx.text, fs.readFileSync(path.join(root, 'examples', 'ke-hoach-mau.kehoach.txt'), 'utf8'));
+    assert.deepStrictEqual(docx.body.paragraphs.filter((x) => x.list).map((x) => x.list!.text), ['a)', 'b)', 'c)', 'd)', 'e)', 'f)']);
+  });
+});
