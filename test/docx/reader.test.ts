@@ -73,7 +73,7 @@ describe('docx reader: structure', () => {
     const note = (id: number, text: string) => `<w:footnote w:id="${id}"><w:p><w:r><w:footnoteRef/></w:r>${run(' ' + text)}</w:p></w:footnote>`;
     const body = para(run('Căn cứ Nghị định số 30/2020/NĐ-CP') + ref(7) + run('; Chỉ thị 05') + ref(3));
     const docx = readDocx(buildDocx({ body, footnotes: note(3, 'Chỉ thị số 05-CT/TW ngày 15/5/2016.') + note(7, 'Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.') }));
-    assert.strictEqual(docx.text, 'Căn cứ Nghị định số 30/2020/NĐ-CP[1]; Chỉ thị 05[2]\n\n[1]  Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.\n[2]  Chỉ thị số 05-CT/TW ngày 15/5/2016.\n');
+    assert.strictEqual(docx.text, 'Căn cứ Nghị định số 30/2020/NĐ-CP[1]; Chỉ thị 05[2]\n\n[1] Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.\n[2] Chỉ thị số 05-CT/TW ngày 15/5/2016.\n');
     const at = docx.text.indexOf('ngày 05/3/2020');
     assert.deepStrictEqual(docx.map.toDocx(at), { part: 'footnotes', paragraph: 3, offset: ' Nghị định số 30/2020/NĐ-CP '.length });
   });
