@@ -14,6 +14,7 @@ import {
 import { registerWordCommands } from './word';
 import { t } from './i18n';
 import { registerUx, ruleLinkMiddleware } from './ux';
+import { registerDocx } from './docx';
 
 const LANGUAGE_ID = 'kehoach';
 const SERVER_FIX_ALL = 'kehoach.server.fixAll';
@@ -90,7 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // Any scheme: a plan opened from a virtual workspace (vscode-vfs://…) is checked too; the server
+    // Any scheme: a plan opened from a virtual workspace (vscode-vfs://…) is checked too (and a .docx opened as its derived plan, scheme kehoach-docx); the server
     // reads .kehoach.json and parents from disk only, so those need file:// documents.
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannelName: 'Kế hoạch',
@@ -122,6 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void client?.sendNotification(WORKSPACE_TRUSTED);
     }),
   );
+  registerDocx(context, t);
   await client.start();
 }
 
