@@ -88,3 +88,13 @@ export function abstractNum(id: number, levels: string): string {
 export function num(numId: number, abstractId: number, overrides = ''): string {
   return `<w:num w:numId="${numId}"><w:abstractNumId w:val="${abstractId}"/>${overrides}</w:num>`;
 }
+
+/** A table cell holding paragraphs (given as XML), optionally spanning columns or vertically merged. */
+export function tc(paragraphs: string, opts: { span?: number; vMerge?: 'restart' | 'continue' } = {}): string {
+  const pr = (opts.span ? `<w:gridSpan w:val="${opts.span}"/>` : '') + (opts.vMerge ? `<w:vMerge${opts.vMerge === 'restart' ? ' w:val="restart"' : ''}/>` : '');
+  return `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${paragraphs}</w:tc>`;
+}
+
+export function table(rows: string[][]): string {
+  return `<w:tbl><w:tblPr/>${rows.map((r) => `<w:tr>${r.join('')}</w:tr>`).join('')}</w:tbl>`;
+}

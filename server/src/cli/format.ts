@@ -5,6 +5,7 @@ import { LineIndex, type Position } from '../core/text/lines';
 import { RULES } from '../core/rules';
 import type { RuleMeta, Severity } from '../core/rule';
 import type { Locale } from '../core/i18n';
+import type { DocxDocument, DocxLocation } from '../core/docx';
 
 export interface FileResult {
   path: string;
@@ -12,6 +13,13 @@ export interface FileResult {
   findings: Finding[];
   /** Set when the file could not be checked. */
   error?: string;
+  /** Set for a Word file: `text` is derived from it, and this maps offsets back to its paragraphs. */
+  docx?: DocxDocument;
+}
+
+/** Where a finding starts in the .docx (paragraph ordinal, 0-based, and offset in its text). */
+function docxPlace(r: FileResult, offset: number): DocxLocation | undefined {
+  return r.docx?.map.toDocx(offset);
 }
 
 export interface LspRange {
@@ -63,6 +71,7 @@ export function formatJson(results: FileResult[]): string {
         severity: f.severity,
         message: f.message,
         range: rangeOf(index, f.start, f.end),
+        ...(r.docx ? { docx: docxPlace(r, f.start) ?? null } : {}),
         fixes: f.fixes.map((x) => ({
           title: x.title,
           preferred: x.preferred,
@@ -97,6 +106,7 @@ export function formatSarif(results: FileResult[], locale: Locale, extraRules: r
     for (const f of r.findings) {
       const s = index.positionAt(f.start);
       const e = index.positionAt(f.end);
+      const place = docxPlace(r, f.start);
       sarifResults.push({
         ruleId: f.rule,
         ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
@@ -108,8 +118,11 @@ export function formatSarif(results: FileResult[], locale: Locale, extraRules: r
               artifactLocation: { uri },
               region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
             },
+            // In a Word file the region is in the derived text; the paragraph names the place in Word.
+            ...(place ? { logicalLocations: [{ name: `${place.part === 'document' ? '' : place.part + ' '}paragraph ${place.paragraph + 1}`, kind: 'element' }] } : {}),
           },
         ],
+        ...(place ? { properties: { docx: place } } : {}),
         ...(f.fixes.length
           ? {
               fixes: f.fixes.map((x) => ({

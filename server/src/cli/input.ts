@@ -2,6 +2,8 @@
 // a BOM. Anything else (binary, legacy 8-bit encodings) gets a clear message, never a crash.
 
 import * as fs from 'fs';
+import { isDocxPath, type DocxDocument } from '../core/docx';
+import { docxInput, docxTooLarge, looksLikeWordFile } from './docx';
 
 export interface PlanInput {
   text?: string;
@@ -11,6 +13,8 @@ export interface PlanInput {
   note?: string;
   /** The legacy encoding the bytes look like, when they are not UTF-8. */
   encoding?: LegacyEncoding;
+  /** Set when the file is a Word document: `text` is the text derived from it. */
+  docx?: DocxDocument;
 }
 
 export function decodePlanBytes(bytes: Buffer): PlanInput {
@@ -77,10 +81,14 @@ export function readPlanFile(file: string): PlanInput {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return { error: 'là một thư mục, không phải tệp (is a directory)' };
+    const tooLarge = docxTooLarge(file, stat.size);
+    if (tooLarge) return { error: tooLarge };
     bytes = fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { error: code === 'ENOENT' ? 'không tìm thấy tệp (no such file)' : `không đọc được tệp (cannot read: ${code ?? (err as Error).message})` };
   }
-  return decodePlanBytes(bytes);
+  // A Word file (zip or legacy OLE) is read as Word whatever it is called, and a file called
+  // .docx is read as Word whatever it holds (a text file renamed .docx gets a clear message).
+  return looksLikeWordFile(bytes) || isDocxPath(file) ? docxInput(bytes) : decodePlanBytes(bytes);
 }

@@ -26,6 +26,7 @@ const USAGE = `Cách dùng / usage:
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
+  kehoach import FILE.docx [-o FILE.kehoach.txt]
   kehoach export PLAN [-o PLAN.docx]
   kehoach review X.docx [-o X.reviewed.docx] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]
 
@@ -35,8 +36,12 @@ const USAGE = `Cách dùng / usage:
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
+  import     văn bản kế hoạch từ tệp Word, số thứ tự tự động thành chữ (the plan text of a Word file)
   export     xuất kế hoạch ra tệp Word trình bày theo Nghị định 30/2020/NĐ-CP (the plan as a Word document, ND30 layout)
   review     bản góp ý: tệp Word gốc kèm một ghi chú (comment) cho mỗi lỗi tìm thấy (the reviewer's copy)
+
+  Tệp .docx được đọc như Word hiển thị; vị trí lỗi tính theo văn bản đó, JSON/SARIF ghi thêm số đoạn
+  (a .docx is read as Word shows it; positions are in that text, JSON/SARIF add the paragraph number).
 `;
 
 /** Files above this size are not checked (a clear message instead): protects CI and editors. */
@@ -134,10 +139,11 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     for (const note of inputNotes(input.text, input.note)) io.err(`kehoach: ${file}: ${note}\n`);
     let text = input.text;
     let doc = parsePlan(text);
+    if (parsed.fix && input.docx) io.err(`kehoach: ${file}: --fix không sửa tệp Word (--fix does not edit Word files)\n`);
     const parents = parsed.noParents ? [] : parentsOf(file, doc, parsed.parents, finder, io);
     if (parents === undefined) return 2;
     const fileOptions: CheckOptions = parents.length ? { ...options, extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : options;
-    if (parsed.fix) {
+    if (parsed.fix && !input.docx) {
       const fixed = fixAll(text, config, fileOptions);
       if (fixed.text !== text) {
         fs.writeFileSync(file, fixed.text, 'utf8');
@@ -147,7 +153,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
       }
     }
     const { findings } = checkParsed(doc, config, fileOptions);
-    results.push({ path: file, text, findings });
+    results.push({ path: file, text, findings, ...(input.docx ? { docx: input.docx } : {}) });
   }
   if (parsed.format === 'json') io.out(formatJson(results));
   else if (parsed.format === 'sarif') io.out(formatSarif(results, locale, PARENT_RULE_META));
@@ -233,6 +239,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'rules':
         return runRules(rest, io);
+      case 'import': {
+        const run = loadSubcommand('./docx', 'runImport');
+        if (!run) {
+          io.err(`kehoach: lệnh ${command} chưa có trong bản này (not available in this build)\n`);
+          return 2;
+        }
+        return await run(rest, io);
+      }
       case 'export':
       case 'review': {
         const run = loadSubcommand('./word', command === 'export' ? 'runExport' : 'runReview');

@@ -13,11 +13,12 @@ import { citedParents, parentKeyOf } from '../core/parent/extract';
 import type { ParentDoc } from '../core/parent/context';
 import { readPlanFile } from './input';
 import { loadProjectConfig } from '../projectConfig';
+import { isDocxPath } from '../core/docx';
 
 /** Folder scan limits: a plan's folder may hold anything; read only plausible text files. */
 const SCAN_MAX_FILES = 300;
 const SCAN_MAX_BYTES = 5 * 1024 * 1024;
-const SCAN_EXT = /\.(txt|md|kehoach)$/i;
+const SCAN_EXT = /\.(txt|md|kehoach|docx)$/i;
 /** The header is in the first lines: only these bytes are parsed to learn a file's number. */
 const HEADER_BYTES = 6000;
 
@@ -78,11 +79,7 @@ export class ParentFinder {
       try {
         const stat = fs.statSync(file);
         if (!stat.isFile() || stat.size > SCAN_MAX_BYTES) continue;
-        const fd = fs.openSync(file, 'r');
-        const buf = Buffer.alloc(Math.min(stat.size, HEADER_BYTES));
-        fs.readSync(fd, buf, 0, buf.length, 0);
-        fs.closeSync(fd);
-        entries.push({ file, key: parentKeyOf(parsePlan(buf.toString('utf8')))?.key });
+        entries.push({ file, key: parentKeyOf(parsePlan(headerText(file, stat.size)))?.key });
       } catch {
         // skip files we cannot read
       }
@@ -90,6 +87,16 @@ export class ParentFinder {
     this.folders.set(dir, entries);
     return entries;
   }
+}
+
+/** The first bytes of a text file, or the start of a Word file's text (a .docx must be read whole). */
+function headerText(file: string, size: number): string {
+  if (isDocxPath(file)) return (readPlanFile(file).text ?? '').slice(0, HEADER_BYTES);
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(Math.min(size, HEADER_BYTES));
+  fs.readSync(fd, buf, 0, buf.length, 0);
+  fs.closeSync(fd);
+  return buf.toString('utf8');
 }
 
 /** Parents for a plan when none are given: project file entries, then the plan's folder. */
