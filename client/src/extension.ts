@@ -11,6 +11,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { DOCX_SCHEME, registerDocx } from './docx';
 import { registerWordCommands } from './word';
 
 const LANGUAGE_ID = 'kehoach';
@@ -132,6 +133,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      { scheme: DOCX_SCHEME, language: LANGUAGE_ID }, // a .docx opened as its derived plan
     ],
     outputChannelName: 'Kế hoạch',
     middleware,
@@ -156,6 +158,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerWordCommands(context, t);
   createStatusItem(context);
+  registerDocx(context, t);
   await client.start();
 }
 

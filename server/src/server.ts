@@ -139,6 +139,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   function filePathOf(uri: string): string | undefined {
+    // A .docx opened as its derived plan (client/src/docx.ts): the .docx's own path, so its
+    // folder's project file and parents apply.
+    const docx = /^kehoach-docx:(\/[^?#]*)\.kehoach\.txt(?:[?#]|$)/.exec(uri);
+    if (docx) uri = `file://${docx[1]}`;
     if (!uri.startsWith('file:')) return undefined;
     try {
       return fileURLToPath(uri);

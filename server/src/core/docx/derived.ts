@@ -91,10 +91,11 @@ export function deriveText(body: DocxBody): { text: string; map: DocxTextMap } {
   };
   // `inline`: inside a pipe row, where a line break or a pipe in the text would break the row;
   // they are replaced one for one, so offsets still map.
-  const paragraph = (p: DocxParagraph, part: DocxPart, inline: boolean) => {
+  // `from`: characters of the paragraph's text left out at its start (a note's leading space).
+  const paragraph = (p: DocxParagraph, part: DocxPart, inline: boolean, from = 0) => {
     if (p.list && p.list.text) push(p.list.text + p.list.suffix, { part, paragraph: p.ordinal, offset: 0, label: true });
     const body = inline ? p.text.replace(/[\n\r\t]/g, ' ').replace(/\|/g, '¦') : p.text;
-    push(body, { part, paragraph: p.ordinal, offset: 0, label: false });
+    push(body.slice(from), { part, paragraph: p.ordinal, offset: from, label: false });
   };
   const line = (p: DocxParagraph) => {
     paragraph(p, 'document', false);
@@ -130,8 +131,10 @@ export function deriveText(body: DocxBody): { text: string; map: DocxTextMap } {
     for (const note of body.footnotes) {
       const part: DocxPart = note.kind === 'footnote' ? 'footnotes' : 'endnotes';
       note.paragraphs.forEach((p, i) => {
-        if (i === 0) push(`[${note.number}] `, { part, paragraph: p.ordinal, offset: 0, label: true });
-        paragraph(p, part, false);
+        // Word puts a space between the note mark and the text: "[1] text", not "[1]  text".
+        const lead = i === 0 ? p.text.length - p.text.trimStart().length : 0;
+        if (i === 0) push(`[${note.number}] `, { part, paragraph: p.ordinal, offset: lead, label: true });
+        paragraph(p, part, false, lead);
         push('\n');
       });
     }

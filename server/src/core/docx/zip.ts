@@ -5,10 +5,10 @@
 // bounds memory, but when the declared size lies it keeps decoding the whole stream (a 1032:1
 // deflate bomb of 200 MB takes ~2.3 s per entry, and the ratio times the compressed size is
 // unbounded in practice). Here the central directory is read first (entry count, declared sizes,
-// compressed sizes checked before anything is inflated), then each wanted entry is inflated with
-// fflate's streaming Inflate in 1 KB slices, stopping as soon as the actual output passes the limit.
+// compressed sizes checked before anything is inflated), then each wanted entry is inflated with its
+// actual output bounded by its declared size (see inflateBounded).
 
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { DocxReadError } from './errors';
 
 export interface ZipLimits {
@@ -98,8 +98,25 @@ function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits): CentralEntr
   return entries;
 }
 
-/** Inflate raw deflate data, stopping as soon as the output passes `limit` bytes. */
+/**
+ * Below this compressed size, one-shot inflate into a buffer one byte larger than the limit: the
+ * output cannot grow past it, and the work is at most 1032 × 64 KB (deflate's largest ratio), so a
+ * lie costs a fraction of a second. Larger entries are inflated in slices and stopped early.
+ */
+const ONE_SHOT_MAX = 64 * 1024;
+
+/** Inflate raw deflate data; more than `limit` bytes of output is a bomb. */
 function inflateBounded(data: Uint8Array, limit: number, name: string): Uint8Array {
+  if (data.length <= ONE_SHOT_MAX) {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(limit + 1) });
+    } catch {
+      throw truncated();
+    }
+    if (out.length > limit) throw bomb(`${name} giải nén ra hơn ${limit} byte / ${name} inflates to more than ${limit} bytes`);
+    return out;
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   let over = false;
