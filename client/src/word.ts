@@ -68,7 +68,9 @@ function docxFileOf(uri: vscode.Uri | undefined): vscode.Uri | undefined {
   if (!uri) return undefined;
   if (uri.scheme === 'file') return /\.(docx|docm)$/i.test(uri.path) ? uri : undefined;
   if (uri.scheme === DOCX_SCHEME) {
-    // The virtual document's path is the .docx's path (possibly with a suffix naming the view).
+    // The virtual document keeps the .docx's URI whole in its query; its path is the .docx's path
+    // plus ".kehoach.txt" (client/src/docx.ts).
+    if (uri.query) return docxFileOf(vscode.Uri.parse(uri.query, true));
     const path = uri.path.replace(/(\.docx|\.docm)[^/]*$/i, '$1');
     return /\.(docx|docm)$/i.test(path) ? vscode.Uri.file(path) : undefined;
   }

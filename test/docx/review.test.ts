@@ -66,16 +66,38 @@ function commentsOf(commentsXml: Uint8Array): { id: string; author: string; init
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Each finding's comment covers the finding's text (derived text, separators aside). */
-function assertAnchors(out: Uint8Array, findings: Finding[], derived: string): void {
+/** readDocx, once per byte array (reading a large .docx is the slow part of these tests). */
+const readCache = new WeakMap<Uint8Array, ReturnType<typeof readDocx>>();
+function read(bytes: Uint8Array): ReturnType<typeof readDocx> {
+  let d = readCache.get(bytes);
+  if (!d) readCache.set(bytes, (d = readDocx(bytes)));
+  return d;
+}
+
+/**
+ * Each finding's comment covers the finding's text: the derived text's characters that are in the
+ * .docx (a list label Word draws and the reader's separators are not); a finding on a label alone
+ * covers its paragraph's text.
+ */
+function assertAnchors(out: Uint8Array, findings: Finding[], original: Uint8Array): void {
+  const docx = read(original);
   const files = unzipSync(out);
   const anchored = anchoredTexts(files['word/document.xml']);
   const comments = commentsOf(files['word/comments.xml']);
   findings.forEach((f, i) => {
-    const c = comments.find((x) => x.text.includes(`${f.rule} (${f.alias})`) && x.text.startsWith(f.message));
-    assert.ok(c, `no comment for ${f.rule} ${f.message}`);
-    const want = squash(derived.slice(f.start, f.end).replace(/ \| /g, ' '));
-    assert.strictEqual(squash(anchored.get(c!.id) ?? ''), want, `comment ${i} (${f.rule}) covers the wrong text`);
+    // comments are written in the findings' order, after any the document already had
+    const c = comments[comments.length - findings.length + i];
+    assert.ok(c && c.text.startsWith(f.message) && c.text.includes(`${f.rule} (${f.alias})`), `comment ${i} is not the one for ${f.rule} ${f.message}`);
+    let want = '';
+    for (let k = f.start; k < f.end; k++) {
+      const loc = docx.map.toDocx(k);
+      want += loc && !loc.label ? docx.text[k] : ' ';
+    }
+    if (squash(want) === '') {
+      const loc = docx.map.toDocx(f.start)!;
+      want = docx.body.paragraphs.find((p) => p.ordinal === loc.paragraph)!.text;
+    }
+    assert.strictEqual(squash(anchored.get(c!.id) ?? ''), squash(want), `comment ${i} (${f.rule}) covers the wrong text`);
   });
 }
 
@@ -109,7 +131,7 @@ describe("Word review: the reviewer's copy", function () {
   });
 
   it('anchors each comment on exactly the text of its finding', () => {
-    assertAnchors(reviewed, findings, readDocx(original).text);
+    assertAnchors(reviewed, findings, original);
     const anchored = anchoredTexts(after['word/document.xml']);
     assert.ok([...anchored.values()].includes('Bộ Tài nguyên và Môi trường'));
   });
@@ -137,7 +159,7 @@ describe("Word review: the reviewer's copy", function () {
     assert.deepStrictEqual(comments.slice(0, findings.length), commentsOf(after['word/comments.xml']), 'the first comments are kept as they were');
     assert.strictEqual((strFromU8(files['[Content_Types].xml']).match(/comments\.xml/g) ?? []).length, 1);
     assert.strictEqual((strFromU8(files['word/_rels/document.xml.rels']).match(/relationships\/comments"/g) ?? []).length, 1);
-    assertAnchors(again.bytes, again.findings, readDocx(reviewed).text);
+    assertAnchors(again.bytes, again.findings, reviewed);
   });
 
   it('splits runs so the anchor covers exactly the text, keeping each run its formatting', () => {
@@ -148,7 +170,7 @@ describe("Word review: the reviewer's copy", function () {
     const { bytes: out, findings: fs2 } = reviewPlanDocx(bytes, CONFIG);
     const defunct = fs2.filter((f) => f.rule === 'KH801');
     assert.strictEqual(defunct.length, 1);
-    assertAnchors(out, fs2, readDocx(bytes).text);
+    assertAnchors(out, fs2, bytes);
     const xml = strFromU8(unzipSync(out)['word/document.xml']);
     const id = /<w:commentRangeStart w:id="(\d+)"\/><w:r><w:t xml:space="preserve">Sở <\/w:t><\/w:r>/.exec(xml);
     assert.ok(id, 'the range starts at "Sở", after the split "1. Giao "');
@@ -169,6 +191,20 @@ describe("Word review: the reviewer's copy", function () {
     const comments = commentsOf(unzipSync(out)['word/comments.xml']);
     const c = comments.find((x) => x.text.includes('KH102'))!;
     assert.strictEqual(anchoredTexts(unzipSync(out)['word/document.xml']).get(c.id), 'Năm;');
+  });
+
+  it('anchors every finding of every real .docx fixture, text unchanged, other parts intact', () => {
+    const dir = path.join(FIXTURES, 'docx');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.docx')).map((f) => path.join(dir, f));
+    assert.ok(files.length >= 1);
+    for (const file of [...files, REAL]) {
+      const bytes = new Uint8Array(fs.readFileSync(file));
+      const derived = read(bytes).text;
+      const out = reviewPlanDocx(bytes, CONFIG);
+      assert.strictEqual(readDocx(out.bytes).text, derived, `${path.basename(file)}: text changed`);
+      assert.strictEqual(commentsOf(unzipSync(out.bytes)['word/comments.xml']).length, out.findings.length);
+      assertAnchors(out.bytes, out.findings, bytes);
+    }
   });
 
   it('refuses what is not a .docx with a clear error, and writes nothing', () => {
