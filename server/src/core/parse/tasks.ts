@@ -371,6 +371,9 @@ function isAttribute(item: OutlineItem): boolean {
 /** The field that says what the task is, beside "Cơ quan thực hiện:" / "Thời gian:" siblings. */
 const CONTENT_FIELD = /^(?:Nhiệm vụ|Nội dung(?:\s+(?:công việc|nhiệm vụ))?|Tên nhiệm vụ|Sản phẩm|Kết quả(?:\s+đầu ra)?|Yêu cầu)$/u;
 
+/** A field ("Thời gian hoàn thành:", "Đơn vị chủ trì:") that says who carries a task out or when: its siblings describe one task. */
+const TASK_FIELD = /^(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|phối hợp|thực hiện)|Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ)/u;
+
 /** Offset where an item's subtree ends (its last descendant's text). */
 function subtreeEnd(items: readonly OutlineItem[], it: OutlineItem): number {
   let end = Math.max(it.title.end, it.body.end);
@@ -422,7 +425,9 @@ function outlineTasks(ctx: Ctx): Task[] {
   };
 
   // Field layout: an item whose children are its fields ("a) Nhiệm vụ: … / b) Cơ quan thực hiện: …").
-  const hasFieldChildren = (it: OutlineItem): boolean => it.children.some((c) => isAttribute(items[c]));
+  // (only who and when make fields of a task: "a) Mục tiêu" beside "b) Nhiệm vụ" is a part, not a field)
+  const isTaskField = (c: OutlineItem): boolean => TASK_FIELD.test(c.title.value) && c.title.value.length <= 60 && /^[\s*_]*:/u.test(doc.text.slice(c.title.end, c.title.end + 4));
+  const hasFieldChildren = (it: OutlineItem): boolean => it.children.some((c) => isTaskField(items[c]));
   const isField = (it: OutlineItem): boolean =>
     isAttribute(it) || (it.parent >= 0 && CONTENT_FIELD.test(it.title.value) && hasFieldChildren(items[it.parent]));
 
@@ -486,7 +491,9 @@ function outlineTasks(ctx: Ctx): Task[] {
     if (!isTaskSection(kind, root)) continue;
     if (REQUEST.test(it.title.value)) continue;
     if (inFrame(it)) continue;
-    const effectiveChildren = it.children.filter((c) => !isField(items[c]) && !REQUEST.test(items[c].title.value));
+    // The lines under a task with its own "Thời gian:"/"Đơn vị chủ trì:" fields describe that task.
+    if (it.parent >= 0 && hasFieldChildren(items[it.parent])) continue;
+    const effectiveChildren = hasFieldChildren(it) ? [] : it.children.filter((c) => !isField(items[c]) && !REQUEST.test(items[c].title.value));
     if (effectiveChildren.length > 0) continue; // a group heading
 
     const own = assignmentOf(it);
