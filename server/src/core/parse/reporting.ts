@@ -361,6 +361,18 @@ function headingsAbove(doc: PlanDocument, pos: number, count: number): string[] 
   return out;
 }
 
+/** The time of each outline task by its item (built once per document: clauses are many). */
+const TIMED = new WeakMap<PlanDocument, Map<number, TimeExpression>>();
+function timedTasks(doc: PlanDocument): Map<number, TimeExpression> {
+  let m = TIMED.get(doc);
+  if (!m) {
+    m = new Map();
+    for (const t of doc.tasks) if (t.source === 'outline' && t.item !== undefined && t.time && !m.has(t.item)) m.set(t.item, t.time);
+    TIMED.set(doc, m);
+  }
+  return m;
+}
+
 /**
  * A time for a clause that gives none itself: the event or document it is timed by ("Kết thúc cuộc
  * bầu cử, …", "theo các mốc thời gian tại Quyết định …"), its task's "Thời gian hoàn thành:" field, or
@@ -379,8 +391,9 @@ function timeFromContext(doc: PlanDocument, clause: Span, timeCell?: TableCell):
     const m = EVENT_TIME_RE.exec(title.value);
     if (m && m.index === 0) return { start: title.start, end: title.end, raw: title.value, kind: 'deadline' };
     const parent = doc.items[item].parent;
-    const task = doc.tasks.find((t) => t.source === 'outline' && (t.item === item || t.item === parent) && t.time);
-    if (task?.time) return task.time;
+    const timed = timedTasks(doc);
+    const time = timed.get(item) ?? (parent >= 0 ? timed.get(parent) : undefined);
+    if (time) return time;
   }
   // the next line: "Thời gian thực hiện: Quý I/2026", "Định kỳ hằng quý …"
   let s = clause.end;

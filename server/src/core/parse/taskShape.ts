@@ -25,20 +25,49 @@ const VERBS: Record<string, readonly string[]> = {
 const ADVERBS = ['tiếp tục', 'thường xuyên', 'định kỳ', 'khẩn trương', 'chủ động', 'kịp thời', 'tích cực', 'nghiêm túc', 'tập trung', 'sớm', 'quyết liệt', 'hằng năm', 'hàng năm', 'hằng quý', 'hằng tháng', 'trực tiếp', 'thống nhất', 'đồng thời', 'khẩn cấp', 'từng bước', 'có giải pháp', 'có kế hoạch', 'quan tâm', 'chỉ đạo', 'phối hợp', 'chủ trì,?'];
 
 const fold = (s: string) => s.normalize('NFC').toLowerCase();
-const alt = (xs: readonly string[]) => xs.slice().sort((a, b) => b.length - a.length).map((x) => x.replace(/\s+/g, '\\s+')).join('|');
-const ALL_VERBS = Object.values(VERBS).flat();
-const ACTION_HEAD = new RegExp(`^(?:(?:${alt(ADVERBS)})[\\s,]+){0,3}(?:${alt(ALL_VERBS)})(?![\\p{L}])`, 'u');
+/** Verb → class, and adverb phrases, keyed by their words (looked up by the first 1–3 words: no regex backtracking). */
+const VERB_CLASS = new Map<string, string>();
+for (const [cls, vs] of Object.entries(VERBS)) for (const v of vs) if (!VERB_CLASS.has(v)) VERB_CLASS.set(v, cls);
+const ADVERB_SET = new Set(ADVERBS.map((a) => a.replace(',?', '')));
 
-/** The verb class of an item that starts with a verb of doing, or undefined. */
+/** The words at the head of a text, lower case, punctuation dropped (at most `n`). */
+function headWords(s: string, n: number): string[] {
+  const out: string[] = [];
+  const re = /[\p{L}\p{M}]+/gu;
+  let m: RegExpExecArray | null;
+  while (out.length < n && (m = re.exec(s)) !== null) out.push(m[0]);
+  return out;
+}
+
+/** The phrase (1–3 words) at `i` found in `set`, as its length, or 0. */
+function phraseAt(words: string[], i: number, has: (p: string) => boolean): number {
+  for (let len = 3; len >= 1; len--) {
+    if (i + len > words.length) continue;
+    if (has(words.slice(i, i + len).join(' '))) return len;
+  }
+  return 0;
+}
+
+/** The verb class of an item that starts with a verb of doing (after up to three adverbs), or undefined. */
 export function actionClass(title: string): string | undefined {
   // "Về khoa học công nghệ: (i) Hỗ trợ …": the topic label is not the action, what follows it is.
-  const topic = /^[\s*_]*Về\s[^:]{1,80}:\s*(?:\([ivx\d]+\)\s*)?/u.exec(title);
-  const t = fold((topic ? title.slice(topic[0].length) : title).replace(/^[\s*_"“(]+/u, ''));
-  const m = ACTION_HEAD.exec(t);
-  if (!m) return undefined;
-  const verb = m[0].split(/[\s,]+/).slice(-2).join(' ');
-  for (const [cls, vs] of Object.entries(VERBS)) if (vs.some((v) => verb.endsWith(v) || verb === v || m[0].endsWith(v))) return cls;
-  return 'implement';
+  const topic = /^[\s*_]*Về\s[^:]{1,80}:\s*(?:\([ivx\d]+\)\s*)?/u.exec(title.slice(0, 120));
+  const head = (topic ? title.slice(topic[0].length) : title).slice(0, 120);
+  const words = headWords(fold(head), 12);
+  let i = 0;
+  for (let n = 0; n < 3; n++) {
+    // a verb first: "chủ trì, phối hợp" is an action even though "chủ trì" may lead in
+    const v = phraseAt(words, i, (p) => VERB_CLASS.has(p));
+    if (v) {
+      const adv = phraseAt(words, i, (p) => ADVERB_SET.has(p));
+      if (!adv || adv < v || !phraseAt(words, i + adv, (p) => VERB_CLASS.has(p))) return VERB_CLASS.get(words.slice(i, i + v).join(' '));
+    }
+    const adv = phraseAt(words, i, (p) => ADVERB_SET.has(p));
+    if (!adv) return undefined;
+    i += adv;
+  }
+  const v = phraseAt(words, i, (p) => VERB_CLASS.has(p));
+  return v ? VERB_CLASS.get(words.slice(i, i + v).join(' ')) : undefined;
 }
 
 /**
@@ -148,7 +177,7 @@ function nameBeforeVerb(s: string): string | undefined {
   let acc = '';
   for (let i = 0; i < words.length; i += 2) {
     const tail = words.slice(i).join('');
-    if (i > 0 && /^\p{Ll}/u.test(words[i]) && (ACTION_HEAD.test(fold(tail)) || /^(?:có trách nhiệm|căn cứ|theo)(?![\p{L}])/u.test(tail))) {
+    if (i > 0 && /^\p{Ll}/u.test(words[i]) && (actionClass(tail) !== undefined || /^(?:có trách nhiệm|căn cứ|theo)(?![\p{L}])/u.test(tail))) {
       const name = acc.replace(/[\s,]+$/u, '');
       return name.length >= 3 && name.length <= 160 ? name : undefined;
     }

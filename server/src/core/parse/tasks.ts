@@ -451,33 +451,46 @@ function outlineTasks(ctx: Ctx): Task[] {
     return a;
   };
 
-  /** Siblings in document order (roots for a top-level item). */
+  /** Siblings in document order (roots for a top-level item), and each item's place among them. */
   const siblingsOf = (it: OutlineItem): number[] => (it.parent >= 0 ? items[it.parent].children : roots);
-  /** A line right above the run of siblings `it` belongs to that assigns them ("Giao phòng … thực hiện:"). */
+  const place = new Map<number, number>();
+  roots.forEach((r, k) => place.set(r, k));
+  for (const it of items) it.children.forEach((c, k) => place.set(c, k));
+  /** A line right above the run of siblings `it` belongs to that assigns them ("Giao phòng … thực hiện:"). Memoised: lists are long. */
+  const preambles = new Map<number, AgencyRef | undefined>();
   const preambleOf = (it: OutlineItem): AgencyRef | undefined => {
+    if (preambles.has(it.index)) return preambles.get(it.index);
+    // walk back to the first item whose line above decides, then fill the memo forwards
     const sibs = siblingsOf(it);
-    let k = sibs.indexOf(it.index);
-    for (let guard = 0; k >= 0 && guard < 80; guard++) {
+    const chain: number[] = [];
+    let k = place.get(it.index) ?? 0;
+    let found: AgencyRef | undefined;
+    for (;;) {
       const cur = items[sibs[k]];
+      if (preambles.has(cur.index)) { found = preambles.get(cur.index); break; }
+      chain.push(cur.index);
       const line = lineBefore(doc, cur.start);
-      if (line) {
-        const ref = assigningLine(doc.text.slice(line.start, line.end), line.start);
-        if (ref) return ref;
-      }
+      if (line && (found = assigningLine(doc.text.slice(line.start, line.end), line.start))) break;
       const prev = k > 0 ? items[sibs[k - 1]] : undefined;
-      if (!prev || !sameRun(prev, cur)) return undefined;
+      if (!prev || !sameRun(prev, cur)) { found = undefined; break; }
       k--;
     }
-    return undefined;
+    for (const i of chain) preambles.set(i, found);
+    return found;
   };
-  /** Fields written after the last item of a group apply to the items before it that have none. */
+  /** Fields written after the last item of a group apply to the items before it that have none (memoised per group). */
+  const laterFields = new Map<number, Assignment | undefined>();
   const laterSiblingFields = (it: OutlineItem): Assignment | undefined => {
-    const sibs = siblingsOf(it);
-    for (let k = sibs.indexOf(it.index) + 1; k > 0 && k < sibs.length; k++) {
-      const a = assignmentOf(items[sibs[k]]);
-      if (a.fields) return a.source === 'explicit' && a.leads.length ? a : undefined;
+    if (!laterFields.has(it.index)) {
+      const sibs = siblingsOf(it);
+      let next: Assignment | undefined;
+      for (let k = sibs.length - 1; k >= 0; k--) {
+        laterFields.set(sibs[k], next);
+        const a = assignmentOf(items[sibs[k]]);
+        if (a.fields) next = a.source === 'explicit' && a.leads.length ? a : undefined;
+      }
     }
-    return undefined;
+    return laterFields.get(it.index);
   };
 
   for (const it of items) {
