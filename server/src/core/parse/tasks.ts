@@ -428,6 +428,8 @@ function outlineTasks(ctx: Ctx): Task[] {
   // (only who and when make fields of a task: "a) Mục tiêu" beside "b) Nhiệm vụ" is a part, not a field)
   const isTaskField = (c: OutlineItem): boolean => TASK_FIELD.test(c.title.value) && c.title.value.length <= 60 && /^[\s*_]*:/u.test(doc.text.slice(c.title.end, c.title.end + 4));
   const hasFieldChildren = (it: OutlineItem): boolean => it.children.some((c) => isTaskField(items[c]));
+  const describesFieldTask = (parent: OutlineItem, child: OutlineItem): boolean =>
+    parent.children.some((c) => isTaskField(items[c]) && items[c].label?.style === child.label?.style);
   const isField = (it: OutlineItem): boolean =>
     isAttribute(it) || (it.parent >= 0 && CONTENT_FIELD.test(it.title.value) && hasFieldChildren(items[it.parent]));
 
@@ -504,9 +506,10 @@ function outlineTasks(ctx: Ctx): Task[] {
     if (!isTaskSection(kind, root)) continue;
     if (REQUEST.test(it.title.value)) continue;
     if (inFrame(it)) continue;
-    // The lines under a task with its own "Thời gian:"/"Đơn vị chủ trì:" fields describe that task.
-    if (it.parent >= 0 && hasFieldChildren(items[it.parent])) continue;
-    const effectiveChildren = hasFieldChildren(it) ? [] : it.children.filter((c) => !isField(items[c]) && !REQUEST.test(items[c].title.value));
+    // The lines under a task with its own "- Thời gian:"/"- Đơn vị chủ trì:" fields, written in the
+    // fields' own style, describe that task; sub-items in another style ("a) …") are its tasks.
+    if (it.parent >= 0 && describesFieldTask(items[it.parent], it)) continue;
+    const effectiveChildren = it.children.filter((c) => !isField(items[c]) && !REQUEST.test(items[c].title.value) && !describesFieldTask(it, items[c]));
     if (effectiveChildren.length > 0) continue; // a group heading
 
     const own = assignmentOf(it);
