@@ -124,6 +124,19 @@ describe('lsp: features', function () {
     assert.match(md2, /Hạn cuối: 15\/08\/2024/);
   });
 
+  it('hover on a task says why it is a task and where its lead comes from (a bullet under "2. Sở Nội vụ")', async () => {
+    const text = readCorpus('thainguyen_kh-ubnd_2024_thuc-hien-94-nq-cp.txt');
+    const uri = client.uri('hover-task.kehoach.txt');
+    await client.open(uri, text);
+    const bullet = text.indexOf('- Tham mưu UBND tỉnh đôn đốc, kiểm tra, giám sát');
+    assert.ok(bullet > 0);
+    const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: new LineIndex(text).positionAt(bullet + 4) });
+    const md = (h!.contents as MarkupContent).value;
+    assert.match(md, /\*\*Nhiệm vụ\*\*/);
+    assert.match(md, /Vì sao là nhiệm vụ: mục bắt đầu bằng một động từ hành động/);
+    assert.match(md, /Cơ quan chủ trì: Sở Nội vụ — theo tiêu đề mục nêu tên cơ quan/);
+  });
+
   it("hover on a finding states the rule's why once: not the message again (the editor shows it), no raw JSON options", async () => {
     const text = readCorpus(PLAN_147);
     const uri = client.uri('hover-rule.kehoach.txt');

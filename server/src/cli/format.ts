@@ -84,6 +84,7 @@ export function formatJson(results: FileResult[]): string {
           ...(p.start !== undefined && p.end !== undefined ? { range: rangeOf(index, p.start, p.end) } : {}),
           ...(p.file ? { file: p.file } : {}),
         })),
+        ...(f.data ? { data: f.data } : {}),
       })),
     };
   });

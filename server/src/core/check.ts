@@ -51,6 +51,8 @@ export interface Finding {
   end: number;
   fixes: FindingFix[];
   related: FindingRelated[];
+  /** What the model read to reach the finding (rule-specific, e.g. `leadFrom`), when the rule says. */
+  data?: Record<string, string>;
 }
 
 export interface CheckOptions {
@@ -274,6 +276,7 @@ function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig
       ...(p.span ? src(p.span) : {}),
       ...(p.file ? { file: p.file } : {}),
     })),
+    ...(r.data ? { data: r.data } : {}),
   };
 }
 

@@ -67,6 +67,8 @@ export interface Report {
   related?: RelatedPlace[];
   /** Overrides the rule's severity for this one finding (e.g. a softer case). */
   severity?: Severity;
+  /** What the model read to reach the finding (e.g. a task's `taskReason` and `leadFrom`), for `--format json` and hover. */
+  data?: Record<string, string>;
 }
 
 export interface RuleMeta {

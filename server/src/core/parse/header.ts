@@ -145,7 +145,9 @@ function parseHeaderUnsafe(doc: PlanDocument): Header {
       const so = /(^|[\s|*])Số\s*[:.]?\s*/u.exec(line.text);
       if (so) {
         const at = line.start + so.index + so[0].length;
-        const num = matchDocumentNumberAt(text, at);
+        let num = matchDocumentNumberAt(text, at);
+        // Hard-wrapped paste (a web page): "Số:" alone, the symbol on the next line ("7360/KH-UBND").
+        if (!num && at >= trimmedEndOf(line) && i + 1 < lines.length) num = matchDocumentNumberAt(text, lines[i + 1].contentStart);
         if (num) {
           header.number = num;
           lastHeaderEnd = Math.max(lastHeaderEnd, num.end);
