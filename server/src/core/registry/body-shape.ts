@@ -104,7 +104,7 @@ export function nameContinues(text: string, tokens: Tokens, last: number, placeK
   const k = last + 1;
   if (k >= tokens.length) return false;
   const gap = text.slice(tokens.end[last], tokens.start[k]);
-  if (!/^[ \t\u00a0]*[,&-]?[ \t\u00a0]*$/.test(gap)) return false;
+  if (!/^[ \t\u00a0]*[&-]?[ \t\u00a0]*$/.test(gap)) return false; // a comma lists the next body
   const key = tokens.key[k];
   if (tokens.upper[k]) return !placeKeys.has(key);
   return NAME_TAIL.has(key);

@@ -2,15 +2,32 @@
 // "số/TYPE-ISSUER" (94/NQ-CP, 33/CT-TTg); Party bodies "số-TYPE/ISSUER" (43-NQ/TW, 55-CTr/TU).
 // "94-NQ/CP" (147/KH-UBND) is a Party shape on a Government resolution; "43/NQ-TW" the reverse.
 // The fix keeps the number, type and issuer as written and only swaps the separators.
+// A symbol in the right shape with a stray space inside ("227/QĐ- TTg", "75/KH- UBND") is the
+// same defect of form: a symbol is written without spaces; the fix removes them.
 
 import type { Citation } from '../model';
-import type { RelatedPlace, Rule } from '../rule';
+import type { RelatedPlace, Rule, RuleContext } from '../rule';
 import { t } from '../i18n';
 import { isPartyIssuer, isStateIssuer } from '../parse/citation-symbol';
 import { shownSymbol, symbolKey } from './citation-common';
 
 const PARTY_RAW = /^(\d+)\s*[-–]\s*([^\s/]+)\s*\/\s*(\S+)$/u;
 const STATE_RAW = /^(\d+)\s*\/\s*([^\s\-–/]+)\s*[-–]\s*(\S+)$/u;
+
+/** "227/QĐ- TTg" → "227/QĐ-TTg": spaces around the separators of a symbol whose shape is right. */
+function reportStraySpace(ctx: RuleContext, c: Citation): void {
+  const n = c.number;
+  if (n.number === '' || !/[ \t]/.test(n.raw)) return;
+  const fixed = n.raw.replace(/[ \t]+/g, '');
+  ctx.report({
+    span: n,
+    message: t(
+      `Ký hiệu "${n.raw}" có dấu cách thừa: ký hiệu văn bản viết liền → "${fixed}"`,
+      `Symbol "${n.raw}" has a stray space: a symbol is written without spaces → "${fixed}"`,
+    ),
+    fixes: [{ title: t(`Sửa thành "${fixed}"`, `Change to "${fixed}"`), edits: [{ start: n.start, end: n.end, text: fixed }], preferred: true }],
+  });
+}
 
 /** The form the issuer calls for, when the written one is the other. */
 function expectedForm(c: Citation): 'state' | 'party' | undefined {
@@ -46,7 +63,10 @@ export const citationSymbolForm: Rule = {
     }
     for (const c of cits) {
       const form = expectedForm(c);
-      if (!form) continue;
+      if (!form) {
+        reportStraySpace(ctx, c);
+        continue;
+      }
       const n = c.number;
       const raw = n.raw;
       const pm = form === 'state' ? PARTY_RAW.exec(raw) : STATE_RAW.exec(raw);
