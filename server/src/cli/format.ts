@@ -10,6 +10,8 @@ export interface FileResult {
   path: string;
   text: string;
   findings: Finding[];
+  /** The kind of document as detected ("plan", "letter", "report" …): which rules applied. */
+  kind?: string;
   /** Set when the file could not be checked. */
   error?: string;
 }
@@ -56,6 +58,7 @@ export function formatJson(results: FileResult[]): string {
     const index = new LineIndex(r.text);
     return {
       path: r.path,
+      ...(r.kind ? { documentKind: r.kind } : {}),
       findings: r.findings.map((f) => ({
         rule: f.rule,
         alias: f.alias,

@@ -25,9 +25,14 @@ export function canonicalIssuer(code: string): string {
   return u;
 }
 
-/** Party issuers end in TW/TU (Trung ương, Tỉnh ủy) or are a Party committee (ĐU, HU, QU, ĐUK). */
+/**
+ * Party issuers end in TW/TU (Trung ương, Tỉnh ủy) or are a Party committee (ĐU, HU, QU, ĐUK). The
+ * Front's "MTTW" (Mặt trận Trung ương) ends in TW too but the Front numbers its documents the State
+ * way ("04/TT-MTTW-BTT"): it is not a Party issuer.
+ */
 export function isPartyIssuer(code: string): boolean {
   const u = code.toUpperCase();
+  if (u.startsWith('MT')) return false;
   return /(?:TW|TU)$/.test(u) || /^(?:ĐU|HU|QU|ĐUK|ĐĐ|BCSĐ|TƯ)$/.test(u);
 }
 

@@ -8,6 +8,7 @@ import { splitLines } from '../text/lines';
 import { findDates } from './dates';
 import { findCitations } from './citations';
 import { parseHeader } from './header';
+import { detectDocKind } from './doc-kind';
 import { parseOutline } from './outline';
 import { parseTables } from './tables';
 import { extractTasks } from './tasks';
@@ -36,6 +37,7 @@ export function parsePlan(source: string): PlanDocument {
   };
   doc.dates = findDates(text);
   doc.header = parseHeader(doc);
+  doc.kind = detectDocKind(doc);
   const outline = parseOutline(doc);
   doc.items = outline.items;
   doc.preamble = outline.preamble;
