@@ -15,10 +15,13 @@ const NUMBER_AFTER_SO = /\bs[ốỐ]\s*:\s*\d{1,6}\s*[/-]\s*(?:(?:19|20)\d\d\s*\
 /** A Party issuer in the header: the number is written "…-KH/TU". */
 const PARTY_HEADER = /ĐẢNG|[TH]UYỆN ỦY|TỈNH [UỦ][YỶ]|THÀNH [UỦ][YỶ]|BAN CHẤP HÀNH|ĐẢNG [UỦ][YỶ]|CHI BỘ/u;
 
-/** The header's lines: those before the type line, or the first twelve. */
+/**
+ * The header's lines: those before the type line, or the first twelve; each cut to its first 300
+ * characters (a header column is short, and the cut keeps the patterns here linear).
+ */
 function headerLines(doc: PlanDocument): Line[] {
   const end = doc.header.docType?.start ?? Infinity;
-  return doc.lines.slice(0, 12).filter((l) => l.start < end);
+  return doc.lines.slice(0, 12).filter((l) => l.start < end).map((l) => (l.text.length > 300 ? { ...l, text: l.text.slice(0, 300) } : l));
 }
 
 /** "…/KH-…" for a State plan, "…-CTr/…" for a Party programme: the shape the number should take. */
