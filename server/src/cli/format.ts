@@ -11,6 +11,8 @@ export interface FileResult {
   path: string;
   text: string;
   findings: Finding[];
+  /** The kind of document as detected ("plan", "letter", "report" …): which rules applied. */
+  kind?: string;
   /** Set when the file could not be checked. */
   error?: string;
   /** Set for a Word file: `text` is derived from it, and this maps offsets back to its paragraphs. */
@@ -64,6 +66,7 @@ export function formatJson(results: FileResult[]): string {
     const index = new LineIndex(r.text);
     return {
       path: r.path,
+      ...(r.kind ? { documentKind: r.kind } : {}),
       findings: r.findings.map((f) => ({
         rule: f.rule,
         alias: f.alias,

@@ -190,7 +190,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
       }
     }
     const { findings } = checkParsed(doc, config, fileOptions);
-    results.push({ path: file, text, findings, ...(input.docx ? { docx: input.docx } : {}) });
+    results.push({ path: file, text, findings, kind: doc.kind?.kind, ...(input.docx ? { docx: input.docx } : {}) });
   }
   if (parsed.format === 'json') io.out(formatJson(results));
   else if (parsed.format === 'sarif') io.out(formatSarif(results, locale, PARENT_RULE_META));

@@ -13,6 +13,7 @@ import { applyEdits, fixKindOf } from './fixes';
 import { checkBudget } from './rules/structure-check-budget';
 import type { DocxLayout } from './docx/format';
 import { applyIgnores } from './ignore';
+import { ruleApplies } from './rules/applicability';
 
 export interface FindingEdit {
   /** Source offsets (the editor's text). */
@@ -215,9 +216,12 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
   const src = (s: Span) => ({ start: doc.toSourceOffset(s.start), end: doc.toSourceOffset(s.end) });
   const budget = options.budgetMs;
   const skipped: string[] = [];
+  const kind = doc.kind?.kind;
   for (const rule of rules) {
     const setting = ruleSetting(rule, config);
     if (setting.severity === 'off') continue;
+    // A công văn or báo cáo gets the rules that fit it, not the plan's (rules/applicability.ts).
+    if (!ruleApplies(rule, kind)) continue;
     if (budget !== undefined && Date.now() - startedAt > budget) {
       skipped.push(rule.id);
       continue;

@@ -285,6 +285,19 @@ export interface ReportingClause extends Span {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Kind of document
+
+/** What the document is: plan rules (sections, tasks, leads, reporting) apply to plans only. */
+export type DocKind = 'plan' | 'decision' | 'report' | 'notice' | 'guidance' | 'regulation' | 'letter';
+
+export interface DocKindInfo {
+  kind: DocKind;
+  /** What told it: the type line ("BÁO CÁO"), the number's type ("/BC-"), a letter's "Kính gửi"/"V/v", or nothing (a plan). */
+  from: 'type-line' | 'number' | 'letter-marks' | 'default';
+  span?: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The document
 
 export interface PlanDocument {
@@ -313,4 +326,6 @@ export interface PlanDocument {
   signature?: Span;
   /** Where the appendices start (PHỤ LỤC), or undefined. */
   appendix?: Span;
+  /** The kind of document (set by parsePlan; absent means a plan). */
+  kind?: DocKindInfo;
 }
