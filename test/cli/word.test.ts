@@ -43,7 +43,7 @@ describe('CLI: kehoach export / review', function () {
     const out = path.join(dir, 'copy.docx');
     const r = await run(['review', path.join(FIXTURES, 'docx', 'review', 'nd30-phu-luc-ii.docx'), '-o', out, '--date', '2026-01-10']);
     assert.strictEqual(r.code, 0, r.err);
-    assert.match(r.out, /copy\.docx: 3 góp ý \(3 comments\)/);
+    assert.match(r.out, /copy\.docx: 2 góp ý \(2 comments\)/);
     assert.ok(fs.existsSync(out));
   });
 
