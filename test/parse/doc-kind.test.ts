@@ -37,6 +37,17 @@ describe('document kind', () => {
     assert.ok(checkPlan(body, undefined, { today: TODAY }).findings.some((f) => /^KH80[23]$/.test(f.rule)));
   });
 
+  it('a resolution laid out in articles (Điều 1., Điều 2., …) that issues no plan is a normative text: no plan rules', () => {
+    // UBTVQH resolution 101/2025 (the dev set's copy): its clauses are rules of procedure.
+    const text = fs.readFileSync(path.join(FIXTURES, 'devset', 'ubtvqh_101-2025-ubtvqh15_2025_hoi-nghi-cu-tri.txt'), 'utf8');
+    assert.deepStrictEqual({ kind: parsePlan(text).kind?.kind, from: parsePlan(text).kind?.from }, { kind: 'regulation', from: 'articles' });
+    const { findings } = checkPlan(text, undefined, { today: TODAY });
+    assert.deepStrictEqual(findings.filter((f) => PLAN_ONLY.test(f.rule)).map((f) => f.rule), []);
+    // The same articles under a subject that issues a programme (03/NQ-CP: "Ban hành Chương trình
+    // hành động …", with its own Điều 1–3) stay a plan.
+    assert.strictEqual(parsePlan(readCorpus('chinhphu_03-nq-cp_2025_thuc-hien-57-nq-tw.txt')).kind?.kind, 'plan');
+  });
+
   it('every corpus plan, resolution and programme is still a plan', () => {
     for (const f of corpusFiles()) assert.strictEqual(parsePlan(readCorpus(f)).kind?.kind, 'plan', f);
   });

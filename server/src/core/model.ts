@@ -293,7 +293,7 @@ export type DocKind = 'plan' | 'decision' | 'report' | 'notice' | 'guidance' | '
 export interface DocKindInfo {
   kind: DocKind;
   /** What told it: the type line ("BÁO CÁO"), the number's type ("/BC-"), a letter's "Kính gửi"/"V/v", or nothing (a plan). */
-  from: 'type-line' | 'number' | 'letter-marks' | 'default';
+  from: 'type-line' | 'articles' | 'number' | 'letter-marks' | 'default';
   span?: Span;
 }
 

@@ -34,6 +34,18 @@ const BY_TYPE_CODE: Record<string, DocKind> = {
   BC: 'report', TB: 'notice', HD: 'guidance', QC: 'regulation', 'QyĐ': 'regulation', 'QĐi': 'regulation', 'CĐ': 'letter',
 };
 
+/** A subject that issues (or approves) a plan-like document. */
+const ISSUES_PLAN = /kế hoạch|chương trình|đề án/iu;
+/** A body with this many articles is laid out as a normative text, not as a plan. */
+const MIN_ARTICLES = 3;
+const ARTICLE_LINE = /^\s*[|*_#]*\s*Điều\s+\d+\s*[.:]/u;
+
+function articleCount(doc: PlanDocument): number {
+  let n = 0;
+  for (const line of doc.lines) if (ARTICLE_LINE.test(line.text) && ++n >= MIN_ARTICLES) break;
+  return n;
+}
+
 /** Lines at the top where a letter's "V/v …" and "Kính gửi:" stand. */
 const LETTER_SCAN_LINES = 30;
 const LETTER_MARK = /^\s*[|*_]*\s*(?:V\/v|Về việc)\b|^\s*[|*_]*\s*Kính\s+gửi\s*:/iu;
@@ -42,8 +54,12 @@ export function detectDocKind(doc: PlanDocument): DocKindInfo {
   const h = doc.header;
   if (h.docType) {
     const kind = BY_TYPE_LINE[h.docType.value.replace(/\s+/g, ' ').trim()] ?? 'plan';
+    const issuesPlan = ISSUES_PLAN.test(h.subject?.value ?? '');
     // A decision that issues a plan ("Quyết định ban hành Kế hoạch …") carries the plan.
-    if (kind === 'decision' && /kế hoạch|chương trình|đề án/iu.test(h.subject?.value ?? '')) return { kind: 'plan', from: 'type-line', span: h.docType };
+    if (kind === 'decision' && issuesPlan) return { kind: 'plan', from: 'type-line', span: h.docType };
+    // A resolution laid out in articles ("Điều 1.", "Điều 2.", …) that issues no plan is a
+    // normative text (a UBTVQH or HĐND resolution): its clauses are rules, not assigned tasks.
+    if (kind === 'plan' && !issuesPlan && articleCount(doc) >= MIN_ARTICLES) return { kind: 'regulation', from: 'articles', span: h.docType };
     return { kind, from: 'type-line', span: h.docType };
   }
   if (h.number && h.number.type) {
