@@ -77,6 +77,7 @@ node out/test/e2e/driver/nvim.js 2>&1 | tee "$E/out/nvim.log"
 export HOME=$E/home XDG_CONFIG_HOME=$E/home/.config XDG_DATA_HOME=$E/home/.local/share \
        XDG_CACHE_HOME=$E/home/.cache XDG_STATE_HOME=$E/home/.local/state TMPDIR=$E/tmp
 export KEHOACH_E2E_RESULT=$E/out/suite-result.json
+# No "kehoach.locale" and VS Code's UI in English: the messages must still be Vietnamese (issue 16).
 # The default monospace fonts here (DejaVu Sans Mono) lack Vietnamese precomposed letters and the
 # screenshot shows loose tone marks: use DejaVu Sans, which has them.
 cat >"$E/data/User/settings.json" <<'JSON'
@@ -84,7 +85,7 @@ cat >"$E/data/User/settings.json" <<'JSON'
   "workbench.startupEditor": "none", "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off",
   "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false, "extensions.ignoreRecommendations": true,
   "update.mode": "none", "workbench.tips.enabled": false, "git.enabled": false, "window.restoreWindows": "none",
-  "kehoach.locale": "vi", "editor.fontFamily": "'DejaVu Sans', sans-serif", "editor.minimap.enabled": false,
+  "editor.fontFamily": "'DejaVu Sans', sans-serif", "editor.minimap.enabled": false,
   "editor.stickyScroll.enabled": false
 }
 JSON

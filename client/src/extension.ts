@@ -1,5 +1,5 @@
-// The VS Code client: starts the language server over IPC, adds the commands and a status-bar
-// item with the active plan's finding counts. Everything about plans lives in the server.
+// The VS Code client: starts the language server over IPC and adds the commands (ux.ts: rule pages,
+// walkthrough commands, status bar). Everything about plans lives in the server.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,6 +12,10 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerWordCommands } from './word';
+import { t } from './i18n';
+import { registerUx, ruleLinkMiddleware } from './ux';
+import { registerDocx } from './docx';
 
 const LANGUAGE_ID = 'kehoach';
 const SERVER_FIX_ALL = 'kehoach.server.fixAll';
@@ -20,15 +24,10 @@ const SERVER_RENUMBER = 'kehoach.server.renumber';
 // client registers every command the server advertises).
 const SERVER_COVERAGE_REPORT = 'kehoach.server.coverageReport';
 const SERVER_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
+/** Client → server: the user trusted the workspace (the server's WORKSPACE_TRUSTED). */
+const WORKSPACE_TRUSTED = 'kehoach/workspaceTrusted';
 
 let client: LanguageClient | undefined;
-
-/** Vietnamese unless VS Code runs in English (the server follows the same choice). */
-function t(vi: string, en: string): string {
-  const setting = vscode.workspace.getConfiguration('kehoach').get<string>('locale', 'auto');
-  const locale = setting === 'auto' ? vscode.env.language : setting;
-  return /^en\b/i.test(locale) ? en : vi;
-}
 
 interface SnippetData {
   snippet?: { uri: string; position: { line: number; character: number }; text: string };
@@ -86,42 +85,6 @@ async function openServerReport(command: string): Promise<void> {
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }
 
-function createStatusItem(context: vscode.ExtensionContext): void {
-  const item = vscode.window.createStatusBarItem('kehoach.findings', vscode.StatusBarAlignment.Left, 0);
-  item.name = 'Kế hoạch';
-  item.command = 'workbench.actions.view.problems';
-  context.subscriptions.push(item);
-  const update = () => {
-    const editor = activePlan();
-    if (!editor) {
-      item.hide();
-      return;
-    }
-    let errors = 0, warnings = 0, others = 0;
-    for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
-      if (d.source !== 'kehoach') continue;
-      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
-      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
-      else others++;
-    }
-    item.text = `$(checklist) $(error) ${errors} $(warning) ${warnings}`;
-    item.tooltip = t(
-      `Kế hoạch: ${errors} lỗi, ${warnings} cảnh báo, ${others} gợi ý — bấm để mở bảng Problems`,
-      `Kế hoạch: ${errors} errors, ${warnings} warnings, ${others} other findings — click to open Problems`,
-    );
-    item.show();
-  };
-  context.subscriptions.push(
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      const editor = activePlan();
-      if (editor && e.uris.some((u) => u.toString() === editor.document.uri.toString())) update();
-    }),
-    vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.workspace.onDidOpenTextDocument(update),
-  );
-  update();
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // The bundled server beside the bundled client (dist/); a development build without bundles
   // (tsc only) runs the compiled modules in out/.
@@ -132,15 +95,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: LANGUAGE_ID },
-      { scheme: 'untitled', language: LANGUAGE_ID },
-    ],
+    // Any scheme: a plan opened from a virtual workspace (vscode-vfs://…) is checked too (and a .docx opened as its derived plan, scheme kehoach-docx); the server
+    // reads .kehoach.json and parents from disk only, so those need file:// documents.
+    documentSelector: [{ language: LANGUAGE_ID }],
     outputChannelName: 'Kế hoạch',
-    middleware,
+    middleware: { ...middleware, ...ruleLinkMiddleware },
+    // Restricted Mode: the server checks open plans but reads no workspace config or parents.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
-  // The client id "kehoach" makes the "kehoach.trace.server" setting trace the protocol;
-  // the initialize request carries vscode.env.language as the locale.
+  // The client id "kehoach" makes the "kehoach.trace.server" setting trace the protocol.
   client = new LanguageClient('kehoach', 'Kế hoạch', serverOptions, clientOptions);
 
   context.subscriptions.push(
@@ -157,7 +120,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
   );
-  createStatusItem(context);
+  registerWordCommands(context, t);
+  registerUx(context, () => client);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification(WORKSPACE_TRUSTED);
+    }),
+  );
+  registerDocx(context, t);
   await client.start();
 }
 

@@ -1,7 +1,6 @@
 // The language server: maps the core's model and findings to LSP. It takes its connection as a
 // parameter (no module-level connection), so tests wire it to a client over in-memory streams.
 
-import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
@@ -20,8 +19,11 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkParsed, LineIndex, loadRegistry, parsePlan, localeFrom, t, type LintConfig, type Locale, type Registry, type Ymd } from './core';
-import { findProjectFile, loadProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
+import { checkParsed, LineIndex, loadRegistry, parsePlan, localeFrom, t, type LintConfig, type Locale, type Registry, type Text, type Ymd } from './core';
+import { findProjectFileAsync, PROJECT_FILE, type ProjectConfig } from './projectConfig';
+import { ProjectConfigs } from './workspace/projectConfigs';
+import { MAX_CONFIG_PARENTS } from './core/config-schema';
+import { readFileLimited } from './fileRead';
 import { msg, offsetOf, toModelOffset, type Analysis } from './features/analysis';
 import { citedParents } from './core/parent';
 import { agencyMatrixMarkdown, coverageMarkdown, definition, documentLinks } from './features/parents';
@@ -30,6 +32,7 @@ import { codeActions, fixAllEdits, FIX_ALL_KIND, isActionData, RENUMBER_KIND, re
 import { completion, type CitationSummary } from './features/completion';
 import { diagnosticsFor } from './features/diagnostics';
 import { hover } from './features/hover';
+import { planStatus } from './features/planStatus';
 import { documentSymbols, foldingRanges } from './features/outline';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { ParentRules, type ParentSet } from './workspace/parents';
@@ -50,6 +53,8 @@ export const COMMAND_COVERAGE_REPORT = 'kehoach.server.coverageReport';
 export const COMMAND_AGENCY_MATRIX = 'kehoach.server.agencyMatrix';
 const COVERAGE_COMMANDS = [COMMAND_COVERAGE_REPORT, 'kehoach.coverageReport'];
 const MATRIX_COMMANDS = [COMMAND_AGENCY_MATRIX, 'kehoach.agencyMatrix'];
+/** The plan date and parent coverage for the client's status bar (features/planStatus.ts). */
+export const COMMAND_PLAN_STATUS = 'kehoach.server.planStatus';
 
 export interface ServerOptions {
   /** The extension's folder, where docs/rules/<id>.md live (defaults to the package root). */
@@ -59,6 +64,19 @@ export interface ServerOptions {
   /** Limits of the workspace index (tests and the benchmark). */
   index?: IndexOptions;
 }
+
+/**
+ * What the client tells the server in initializationOptions. `workspaceTrusted: false` (VS Code's
+ * Restricted Mode) keeps `.kehoach.json` and parent discovery off until the notification
+ * WORKSPACE_TRUSTED arrives; absent means trusted (editors without a trust model).
+ */
+export interface InitOptions {
+  settings?: unknown;
+  workspaceTrusted?: boolean;
+}
+
+/** Client → server: the user trusted the workspace. */
+export const WORKSPACE_TRUSTED = 'kehoach/workspaceTrusted';
 
 export interface KehoachServer {
   documents: TextDocuments<TextDocument>;
@@ -76,7 +94,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
 
   let capabilities: ClientCapabilities = {};
-  let clientLocale: Locale = 'vi';
   let hasConfigurationCapability = false;
   let globalSettings: KehoachSettings = DEFAULT_SETTINGS;
   let workspaceFolders: string[] = [];
@@ -84,7 +101,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let generation = 0;
 
   const settingsCache = new Map<string, Promise<KehoachSettings>>();
-  const projectCache = new Map<string, ProjectConfig>();
+  let trusted = true;
+  const projectConfigs = new ProjectConfigs({
+    folders: () => workspaceFolders,
+    trusted: () => trusted,
+    locale: () => (globalSettings.locale === 'en' ? 'en' : 'vi'),
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined),
+    maxParentBytes: () => globalSettings.maxFileSizeKB * 1024,
+  });
   const registryCache = new Map<string, Registry>();
   const analyses = new AnalysisCache();
   const debounceOf = new Map<string, number>();
@@ -103,7 +127,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   function reportProblem(p: string): void {
     if (reportedProblems.has(p)) return;
     reportedProblems.add(p);
-    void connection.window.showWarningMessage(`Kế hoạch: ${p}`);
+    // A request: a client that cannot show it answers with an error, which is not ours to crash on.
+    Promise.resolve(connection.window.showWarningMessage(`Kế hoạch: ${p}`) as unknown).catch(() => undefined);
   }
 
   const log = (what: string, err: unknown) => {
@@ -145,6 +170,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   function filePathOf(uri: string): string | undefined {
+    // A .docx opened as its derived plan (client/src/docx.ts): the .docx's own path, so its
+    // folder's project file and parents apply.
+    const docx = /^kehoach-docx:(\/[^?#]*)\.kehoach\.txt(?:[?#]|$)/.exec(uri);
+    if (docx) uri = `file://${docx[1]}`;
     if (!uri.startsWith('file:')) return undefined;
     try {
       return fileURLToPath(uri);
@@ -153,17 +182,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   }
 
-  function projectConfigFor(uri: string): ProjectConfig | undefined {
-    const file = filePathOf(uri);
-    if (!file) return undefined;
-    const dir = path.dirname(file);
-    let pc = projectCache.get(dir);
-    if (!pc) {
-      pc = loadProjectConfig(file);
-      projectCache.set(dir, pc);
-      for (const p of pc.problems) reportProblem(p);
-    }
-    return pc;
+  function projectConfigFor(uri: string): Promise<ProjectConfig | undefined> {
+    return projectConfigs.forFile(filePathOf(uri));
   }
 
   function registryFor(config: LintConfig): Registry {
@@ -180,15 +200,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // -------------------------------------------------------------------------------------------
   // Analysis: one per (document version, configuration generation)
 
-  function build(doc: TextDocument, settings: KehoachSettings): Analysis {
+  async function build(doc: TextDocument, settings: KehoachSettings): Promise<Analysis> {
     const started = performance.now();
     const text = doc.getText();
-    const project = projectConfigFor(doc.uri);
-    const config = lintConfigFor(settings, project, clientLocale);
+    const version = doc.version;
+    const project = await projectConfigFor(doc.uri);
+    const config = lintConfigFor(settings, project);
     const registry = registryFor(config);
     const a: Analysis = {
       uri: doc.uri,
-      version: doc.version,
+      version,
       text,
       lines: new LineIndex(text),
       config,
@@ -196,7 +217,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       registry,
       maxFileSizeKB: settings.maxFileSizeKB,
       extraRules: [],
+      fixAllSuggestions: settings.fixAllIncludeSuggestions,
     };
+    // The config's own problems are underlined in .kehoach.json; the plan says where to look.
+    const configProblems = project?.problems.filter((p) => p.severity === 'warning').length ?? 0;
+    if (configProblems && project?.path) {
+      a.notes = [t(
+        `${project.path}: ${configProblems} vấn đề, phần sai bị bỏ qua (xem bảng Problems)`,
+        `${project.path}: ${configProblems} problems; the faulty parts are ignored (see the Problems panel)`,
+      )];
+    }
     // Bytes, not characters: the limit is what the user sees on disk.
     const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
     if (sizeKB > settings.maxFileSizeKB) {
@@ -205,7 +235,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     try {
       const plan = parsePlan(text);
-      const parents = parentsOf(plan, doc.uri, config, a);
+      const parents = await parentsOf(plan, doc.uri, config, a, settings);
       a.extraRules = parents.rules;
       a.parentContext = parents.context;
       const extraRules = parents.rules;
@@ -213,6 +243,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         registry,
         today: options.today,
         budgetMs: settings.timeBudgetMs,
+        file: filePathOf(doc.uri),
         ...(extraRules.length ? { extraRules } : {}),
       });
     } catch (err) {
@@ -227,14 +258,30 @@ export function createServer(connection: Connection, options: ServerOptions = {}
    * carries a number the plan cites ("Thực hiện Nghị quyết số 34-NQ/TU"). Records on the analysis
    * what it depends on, so a change to a parent (or a new file with a cited number) re-checks it.
    */
-  function parentsOf(plan: ReturnType<typeof parsePlan>, uri: string, config: LintConfig, a: Analysis): ParentSet {
+  async function parentsOf(plan: ReturnType<typeof parsePlan>, uri: string, config: LintConfig, a: Analysis, settings: KehoachSettings): Promise<ParentSet> {
     try {
       const file = filePathOf(uri);
       const citedKeys = [...new Set(citedParents(plan).map((c) => c.key))];
       a.citedKeys = citedKeys;
-      const paths = [...new Set([...(config.parents ?? []), ...workspaceIndex.parentsFor(citedKeys, file)])].filter((p) => p !== file);
+      // Restricted Mode: no parent discovery until the workspace is trusted (the config is not read either).
+      if (!trusted) return { rules: [] };
+      let paths = [...new Set([...(config.parents ?? []), ...workspaceIndex.parentsFor(citedKeys, file)])].filter((p) => p !== file);
+      const notes: Text[] = [];
+      if (paths.length > MAX_CONFIG_PARENTS) {
+        notes.push(t(`Có ${paths.length} văn bản cấp trên: chỉ đối chiếu ${MAX_CONFIG_PARENTS} văn bản đầu`, `${paths.length} parent directives: only the first ${MAX_CONFIG_PARENTS} are checked against`));
+        paths = paths.slice(0, MAX_CONFIG_PARENTS);
+      }
+      if (workspaceIndex.truncated && citedKeys.some((k) => workspaceIndex.filesFor(k).length === 0)) {
+        notes.push(t(
+          `Chỉ tìm văn bản cấp trên trong ${workspaceIndex.limit} tệp đầu của thư mục làm việc: văn bản được trích dẫn nằm ngoài số đó sẽ không được tìm thấy (khai báo trong "parents" của .kehoach.json)`,
+          `Parents are searched in the first ${workspaceIndex.limit} files of the workspace only: a cited directive beyond them is not found (list it in "parents" of .kehoach.json)`,
+        ));
+      }
       a.parentPaths = paths;
-      return parentRules.setFor(paths, openParent, reportProblem);
+      const unreadable = (p: string, reason: string) => notes.push(t(`Không đọc được văn bản cấp trên ${p}: ${reason}`, `Cannot read the parent ${p}: ${reason}`));
+      const set = await parentRules.setFor(paths, openParent, unreadable, { maxBytes: settings.maxFileSizeKB * 1024 });
+      if (notes.length) a.notes = [...(a.notes ?? []), ...notes];
+      return set;
     } catch (err) {
       log('parent directives', err);
       return { rules: [] };
@@ -263,6 +310,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       .then(() => workspaceIndex.scan(folders, () => disposed))
       .then(
         () => {
+          if (!disposed && workspaceIndex.truncated) {
+            reportProblem(`chỉ lập chỉ mục ${workspaceIndex.limit} tệp đầu của thư mục làm việc; văn bản cấp trên nằm ngoài số đó sẽ không được tìm thấy — khai báo chúng trong "parents" của .kehoach.json (only the first ${workspaceIndex.limit} files of the workspace are indexed; parents beyond them are not found — list them in "parents" of .kehoach.json)`);
+          }
           if (disposed || workspaceIndex.size === 0) return;
           // Only when a checked plan cites a number the index now knows (or a check is running).
           const resolvable = [...analyses.footprints()].some(([, print]) => print.citedKeys.some((k) => workspaceIndex.filesFor(k).length > 0));
@@ -307,7 +357,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!current) return undefined;
     const again = analyses.get(uri, generation, current.version);
     if (again) return again;
-    const analysis = build(current, settings);
+    const analysis = await build(current, settings);
     if (gen === generation) analyses.set(uri, gen, analysis);
     return analysis;
   }
@@ -369,7 +419,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
-    clientLocale = localeFrom(params.locale);
+    // params.locale (VS Code's display language) is not used: messages are Vietnamese unless
+    // kehoach.locale or .kehoach.json says "en" (VS Code has no Vietnamese display language).
     hasConfigurationCapability = !!capabilities.workspace?.configuration;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? [];
     workspaceFolders = folders.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
@@ -377,8 +428,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const root = filePathOf(params.rootUri);
       if (root) workspaceFolders = [root];
     }
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as InitOptions | undefined;
     if (init && init.settings) globalSettings = normalizeSettings(init.settings);
+    if (init && init.workspaceTrusted === false) trusted = false;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -386,7 +438,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_KIND],
           resolveProvider: true,
         },
-        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_COVERAGE_REPORT, COMMAND_AGENCY_MATRIX] },
+        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_COVERAGE_REPORT, COMMAND_AGENCY_MATRIX, COMMAND_PLAN_STATUS] },
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'Kế hoạch' },
@@ -432,9 +484,22 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         log('workspace folders', err);
       }
     }
-    scanFolders(workspaceFolders);
+    // Restricted Mode: the workspace is not indexed until it is trusted.
+    if (trusted) scanFolders(workspaceFolders);
     markInitialized();
   });
+
+  connection.onNotification(
+    WORKSPACE_TRUSTED,
+    guard(WORKSPACE_TRUSTED, undefined, () => {
+      if (trusted) return;
+      trusted = true;
+      projectConfigs.clear();
+      scanFolders(workspaceFolders);
+      generation++;
+      revalidateAll();
+    }),
+  );
 
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, (change) => {
@@ -452,7 +517,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guard('didChangeWatchedFiles', undefined, async (change) => {
       const changes = (change?.changes ?? []).filter((c) => typeof c?.uri === 'string');
       if (changes.some((c) => c.uri.endsWith(PROJECT_FILE))) {
-        projectCache.clear();
+        projectConfigs.clear();
         reportedProblems.clear();
         generation++;
         revalidateAll();
@@ -461,7 +526,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       for (const c of changes) {
         const file = INDEXED_FILE.test(c.uri) ? filePathOf(c.uri) : undefined;
         // Files the index holds are followed wherever they are; others only inside the workspace.
-        if (!file || (workspaceIndex.keyOf(file) === undefined && !isIndexable(file, workspaceFolders))) continue;
+        if (!trusted || !file || (workspaceIndex.keyOf(file) === undefined && !isIndexable(file, workspaceFolders))) continue;
         const moved = c.type === FileChangeType.Deleted ? workspaceIndex.remove(file) : await workspaceIndex.refreshFile(file);
         recheckDependents(file, [moved.before, moved.after]);
       }
@@ -473,28 +538,26 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // -------------------------------------------------------------------------------------------
   // Features
 
-  function projectFileTarget(uri: string): ProjectFileTarget | undefined {
-    const file = filePathOf(uri);
+  async function projectFileTarget(uri: string): Promise<ProjectFileTarget | undefined> {
+    // Restricted Mode: the actions do not write a workspace config.
+    const file = trusted ? filePathOf(uri) : undefined;
     if (!file) return undefined;
     const dir = path.dirname(file);
     const folder = workspaceFolders
       .filter((f) => dir === f || dir.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
       .sort((x, y) => y.length - x.length)[0];
-    const found = findProjectFile(dir);
+    const found = await findProjectFileAsync(dir);
     const inside = found && (!folder || found.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
     const target = inside ? found : path.join(folder ?? dir, PROJECT_FILE);
-    let content: string | undefined;
-    try {
-      content = fs.readFileSync(target, 'utf8');
-    } catch {
-      content = undefined;
-    }
-    return content === undefined ? { path: target } : { path: target, content };
+    const read = await readFileLimited(target, { maxBytes: 1024 * 1024 });
+    if (read.ok) return { path: target, content: read.bytes.toString('utf8') };
+    // A target that exists but cannot be read (a FIFO, too large) is never overwritten.
+    return read.failure === 'missing' ? { path: target } : undefined;
   }
 
-  const actionEnv = (uri: string) => ({
+  const actionEnv = async (uri: string) => ({
     today: options.today,
-    projectFile: projectFileTarget(uri),
+    projectFile: await projectFileTarget(uri),
     canCreateFiles:
       !!capabilities.workspace?.workspaceEdit?.documentChanges &&
       !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
@@ -504,7 +567,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
       const a = await analyze(params.textDocument.uri);
-      return a ? codeActions(a, params, actionEnv(a.uri)) : [];
+      return a ? codeActions(a, params, await actionEnv(a.uri)) : [];
     }),
   );
 
@@ -524,6 +587,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const a = await analyze(uri);
       if (a && COVERAGE_COMMANDS.includes(params.command)) return coverageMarkdown(a);
       if (a && MATRIX_COMMANDS.includes(params.command)) return agencyMatrixMarkdown(a);
+      if (a && params.command === COMMAND_PLAN_STATUS) return planStatus(a);
       if (!a || !a.result) return null;
       if (params.command === COMMAND_FIX_ALL || params.command === COMMAND_RENUMBER) {
         const numbering = params.command === COMMAND_RENUMBER;

@@ -10,10 +10,11 @@ import { checkDocument, DEVSET, DEVSET_TODAY, formatReport, labelTemplate, readL
  * Floors, set just under the numbers measured when the set was made (overall 4.4%, see
  * test/fixtures/devset/README.md). The issue's targets are 0.95 overall and 0.90 for every rule that fires
  * at least 5 times; raise these two constants as the model improves, never lower them to make a change pass.
- * MIN_PER_RULE starts at 0 because several rules were at 0% on the day the set was made.
+ * MIN_PER_RULE started at 0 because several rules were at 0% on the day the set was made.
+ * Raised after the task model, document kinds and the body registry (issue 11): overall 91.3%, KH301 80%.
  */
-export const MIN_OVERALL = 0.04;
-export const MIN_PER_RULE = 0;
+export const MIN_OVERALL = 0.9;
+export const MIN_PER_RULE = 0.75;
 /** Rules that fire fewer times than this are too rare for a per-rule precision. */
 const MIN_FIRED_FOR_RULE = 5;
 

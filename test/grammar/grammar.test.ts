@@ -236,6 +236,67 @@ describe('TextMate grammar', () => {
     });
   });
 
+  // A .kehoach.md plan is a Word plan converted to Markdown (pandoc's form: Heading styles become
+  // "## ", bold paragraphs "**…**", list paragraphs "*   " / "-   ", and a label or dash that would
+  // start a Markdown list is escaped: "1\\.", "a\\)", "\\-"). The lines are corpus lines in that dress.
+  describe('.kehoach.md plans', () => {
+    const md = {
+      heading: () => `## ${corpusLine('tuyenquang_147', 'IV. TỔ CHỨC THỰC HIỆN').trim()}`,
+      subheading: () => `### ${corpusLine('tuyenquang_01', '1. Mục đích').trim().replace(/^1\./, '1\\.')}`,
+      boldLetter: () => `**${corpusLine('bochinhtri_57', 'a) Nhiều cấp uỷ đảng').trim().slice(0, 60)}**`,
+      boldDecimal: () => `**${corpusLine('tuyenquang_147', '2.7. Phát huy uy tín').trim()}**`,
+      escapedDash: () => corpusLine('tuyenquang_01', '- Cơ quan chủ trì tham mưu:').trim().replace(/^-/, '\\-'),
+      star: () => `*   ${corpusLine('tuyenquang_01', '- Cơ quan chủ trì tham mưu:').trim().slice(2)}`,
+    };
+    it('"## I. …" headings: the hashes, the label and the title', () => {
+      const line = md.heading();
+      assertScope(line, '##', 'punctuation.definition.heading');
+      assertScope(line, 'IV.', 'entity.name.section.label');
+      assertScope(line, 'TỔ CHỨC THỰC HIỆN', 'markup.heading');
+      const sub = md.subheading();
+      assertScope(sub, '1\\.', 'entity.name.section.label');
+      assertScope(sub, 'Mục đích', 'markup.heading');
+    });
+    it('bold labels "**a) …**" and "**2.7. …**": the label as numbering, the rest bold', () => {
+      const a = md.boldLetter();
+      assertScope(a, 'a)', 'keyword.other.numbering');
+      assertScope(a, 'Nhiều cấp uỷ đảng', 'markup.bold');
+      assertScope(a, '**', 'punctuation.definition.bold');
+      const d = md.boldDecimal();
+      assertScope(d, '2.7.', 'keyword.other.numbering');
+      assertScope(d, 'Phát huy uy tín', 'markup.bold');
+    });
+    it('bullets "*   " and the escaped dash "\\-": list markers; the lead agency after them as in a .txt plan', () => {
+      for (const line of [md.star(), md.escapedDash()]) {
+        assertScope(line, line.trim().split(/\s/)[0], 'punctuation.definition.list.begin');
+        assertScope(line, 'Cơ quan chủ trì tham mưu', 'keyword.other');
+      }
+      assertScope('1\\. Mục đích', '1\\.', 'keyword.other.numbering.arabic');
+      assertScope('đ\\) Tổ chức', 'đ\\)', 'keyword.other.numbering.letter');
+    });
+    it('real .kehoach.md plans (test/fixtures/devset, Word → Markdown): bold mục are headings, "\\-" and "\\+" are bullets, "**1. …**" labels', () => {
+      const devset = path.join(ROOT, 'test', 'fixtures', 'devset');
+      const lines = fs.readdirSync(devset).filter((f) => f.endsWith('.kehoach.md')).flatMap((f) => fs.readFileSync(path.join(devset, f), 'utf8').split(/\r?\n/));
+      const romans = lines.filter((l) => /^\*\*[IVX]+\. /.test(l));
+      const bullets = lines.filter((l) => /^\\[-+] /.test(l));
+      const labels = lines.filter((l) => /^\*\*\d+\. /.test(l));
+      assert.ok(romans.length >= 4 && bullets.length >= 10 && labels.length >= 4, `${romans.length} ${bullets.length} ${labels.length}`);
+      for (const l of romans) {
+        const label = /^\*\*([IVX]+\.)/.exec(l)![1];
+        assertScope(l, label, 'entity.name.section.label');
+        assertScope(l, l.slice(2 + label.length + 1, l.indexOf('**', 2)).trim(), 'markup.heading');
+      }
+      for (const l of bullets) assertScope(l, l.slice(0, 2), 'punctuation.definition.list.begin');
+      for (const l of labels) assertScope(l, /^\*\*(\d+\.)/.exec(l)![1], 'keyword.other.numbering');
+    });
+    it('a bold run inside a sentence; a lone "**" or a bold of spaces is not bold', () => {
+      assertScope('Giao **Sở Tài chính** chủ trì', 'Sở Tài chính', 'markup.bold');
+      assertScope('Giao **Sở Tài chính** chủ trì', 'Sở Tài chính', 'entity.name.type.agency');
+      assertNoScope('Ghi chú ** chưa đóng', 'chưa đóng', 'markup.bold');
+      assertNoScope('a ** ** b', 'b', 'markup.bold');
+    });
+  });
+
   it('scopes the sample plan\'s parts (examples/ke-hoach-chuan.kehoach.txt)', () => {
     const lines = fs.readFileSync(path.join(ROOT, 'examples', 'ke-hoach-chuan.kehoach.txt'), 'utf8').split(/\r?\n/);
     const headings = lines.filter((l) => tokenizeLine(l).some((t) => t.scopes.includes('entity.name.section.label.kehoach')));

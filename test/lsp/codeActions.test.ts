@@ -9,13 +9,15 @@ import { pathToFileURL } from 'url';
 import {
   CodeActionRequest,
   CodeActionResolveRequest,
+  DidChangeWatchedFilesNotification,
   ExecuteCommandRequest,
+  FileChangeType,
   type CodeAction,
   type Diagnostic,
   type TextDocumentEdit,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { applyEdits, checkPlan, fixAll, RULES } from '../../server/src/core';
+import { applyEdits, checkPlan, fixAll, LineIndex, RULES } from '../../server/src/core';
 import { readCorpus } from '../helpers';
 import { applyTextEdits, CAPABILITIES, TestClient } from './harness';
 
@@ -226,5 +228,97 @@ describe('lsp: code actions', function () {
     const after = applyTextEdits(text, editsFor(insert, uri));
     assert.strictEqual(after.replace(/\n[ \t]*- Thời gian hoàn thành: /, ''), text);
     assert.ok(!acts.some((a) => a.title.startsWith('Thêm dòng "Cơ quan chủ trì"')), 'the lead line only for lead-agency findings');
+  });
+});
+
+describe('lsp: quiet where told (.kehoach.json ignore and agencies)', function () {
+  let client: TestClient;
+  beforeEach(async () => {
+    client = await TestClient.start();
+  });
+  afterEach(() => client.dispose());
+
+  const projectEdits = (action: CodeAction | undefined, projectFile: string): TextEdit[] => {
+    const uri = pathToFileURL(projectFile).toString();
+    return action?.edit?.changes?.[uri] ?? ((action?.edit?.documentChanges ?? []).find((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === uri)?.edits as TextEdit[]) ?? [];
+  };
+
+  async function writeAndReload(projectFile: string, content: string): Promise<void> {
+    fs.writeFileSync(projectFile, content);
+    await client.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(projectFile).toString(), type: FileChangeType.Changed }] });
+  }
+
+  it('"Bỏ qua cảnh báo này" writes rule + quoted words + file to .kehoach.json only; the finding stays silenced after edits elsewhere and returns when its words change', async () => {
+    const projectFile = path.join(client.workspace, '.kehoach.json');
+    fs.writeFileSync(projectFile, JSON.stringify({ planDate: '2024-08-01' }, null, 2) + '\n');
+    await client.registered('workspace/didChangeWatchedFiles');
+    const text = readCorpus(PLAN_147);
+    const uri = client.uri('ignore.kehoach.txt');
+    const p = await client.open(uri, text);
+    const d = p.diagnostics.find((x) => x.code === 'KH401')!;
+    const acts = await actions(client, uri, [d], ['quickfix']);
+    const ignore = acts.find((a) => a.title === 'Bỏ qua cảnh báo này');
+    assert.ok(ignore, `offered: ${acts.map((a) => a.title).join(' | ')}`);
+    assert.ok(acts.some((a) => a.title === 'Bỏ qua quy tắc KH401 trong tệp này'));
+    // Only the project file is edited, never the plan.
+    assert.deepStrictEqual(editsFor(ignore, uri), []);
+    const before = fs.readFileSync(projectFile, 'utf8');
+    const after = applyTextEdits(before, projectEdits(ignore, projectFile));
+    const written = JSON.parse(after);
+    assert.strictEqual(written.planDate, '2024-08-01', 'other keys kept');
+    assert.strictEqual(written.ignore.length, 1);
+    assert.strictEqual(written.ignore[0].rule, 'KH401');
+    assert.strictEqual(written.ignore[0].file, 'ignore.kehoach.txt');
+    assert.ok(written.ignore[0].text.includes('94-NQ/CP'), written.ignore[0].text);
+
+    const start = p.diagnostics.filter((x) => x.code === 'KH401').length;
+    const silenced = client.diagnostics(uri, (x) => x.diagnostics.filter((y) => y.code === 'KH401').length === start - 1);
+    await writeAndReload(projectFile, after);
+    const q = await silenced;
+    assert.ok(!q.diagnostics.some((y) => y.code === 'KH401' && y.range.start.line === d.range.start.line && y.range.start.character === d.range.start.character));
+
+    // An unrelated edit above moves the finding down two lines: still silenced.
+    const moved = 'Đoạn mới thêm ở đầu.\n\n' + text;
+    const v2 = client.diagnostics(uri, (x) => x.version === 2);
+    await client.change(uri, 2, moved);
+    assert.strictEqual((await v2).diagnostics.filter((y) => y.code === 'KH401').length, start - 1);
+
+    // Its words change: it is reported again.
+    const offset = new LineIndex(moved).offsetAt({ line: d.range.end.line + 2, character: d.range.end.character });
+    const v3 = client.diagnostics(uri, (x) => x.version === 3);
+    await client.change(uri, 3, moved.slice(0, offset) + ' mới' + moved.slice(offset));
+    assert.strictEqual((await v3).diagnostics.filter((y) => y.code === 'KH401').length, start);
+  });
+
+  it('"Thêm vào danh sách cơ quan của dự án" on an unknown body (KH804) adds it to agencies, and the name is then known', async () => {
+    const projectFile = path.join(client.workspace, '.kehoach.json');
+    await client.registered('workspace/didChangeWatchedFiles');
+    const text = readCorpus('chinhphu_03-nq-cp_2025_thuc-hien-57-nq-tw.txt');
+    const uri = client.uri('agency.kehoach.txt');
+    const p = await client.open(uri, text);
+    const d = p.diagnostics.find((x) => x.code === 'KH804')!;
+    assert.ok(d, 'the 03/NQ-CP plan writes "Bộ Khoa học, Công nghệ"');
+    const add = (await actions(client, uri, [d], ['quickfix'])).find((a) => a.title.startsWith('Thêm "'));
+    assert.strictEqual(add?.title, 'Thêm "Bộ Khoa học, Công nghệ" vào danh sách cơ quan của dự án');
+    assert.deepStrictEqual(editsFor(add!, uri), []);
+    const create = add!.edit!.documentChanges!.find((c) => 'kind' in c);
+    assert.ok(create, 'creates the project file');
+    const content = applyTextEdits('', projectEdits(add, projectFile));
+    assert.deepStrictEqual(JSON.parse(content), { agencies: { list: [{ name: 'Bộ Khoa học, Công nghệ' }] } });
+    const known = client.diagnostics(uri, (x) => !x.diagnostics.some((y) => y.code === 'KH804' && y.range.start.line === d.range.start.line));
+    await writeAndReload(projectFile, content);
+    await known;
+  });
+
+  it('offers to add a lead agency the registry does not know, at the cursor on it', async () => {
+    const text = readCorpus('laocai_134-kh-ubnd_2026_thuc-hien-34-nq-tu.txt');
+    const uri = client.uri('lead.kehoach.txt');
+    await client.open(uri, text);
+    const at = new LineIndex(text).positionAt(text.indexOf('Chủ đầu tư dự án hạ tầng') + 3);
+    const acts = await actions(client, uri, [], ['quickfix'], { start: at, end: at });
+    assert.ok(acts.some((a) => a.title === 'Thêm "Chủ đầu tư dự án hạ tầng" vào danh sách cơ quan của dự án'), acts.map((a) => a.title).join(' | '));
+    // Not on a known agency.
+    const known = new LineIndex(text).positionAt(text.indexOf('Sở Tài chính') + 2);
+    assert.ok(!(await actions(client, uri, [], ['quickfix'], { start: known, end: known })).some((a) => a.title.startsWith('Thêm "')));
   });
 });

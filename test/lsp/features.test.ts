@@ -15,6 +15,7 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex, parsePlan } from '../../server/src/core';
+import { RULES } from '../../server/src/core/rules';
 import { LEGEND } from '../../server/src/features/semanticTokens';
 import { nextLabel } from '../../server/src/features/completion';
 import { readCorpus } from '../helpers';
@@ -123,16 +124,36 @@ describe('lsp: features', function () {
     assert.match(md2, /Hạn cuối: 15\/08\/2024/);
   });
 
-  it("hover on a finding explains its rule (why it matters, how to fix)", async () => {
+  it('hover on a task says why it is a task and where its lead comes from (a bullet under "2. Sở Nội vụ")', async () => {
+    const text = readCorpus('thainguyen_kh-ubnd_2024_thuc-hien-94-nq-cp.txt');
+    const uri = client.uri('hover-task.kehoach.txt');
+    await client.open(uri, text);
+    const bullet = text.indexOf('- Tham mưu UBND tỉnh đôn đốc, kiểm tra, giám sát');
+    assert.ok(bullet > 0);
+    const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: new LineIndex(text).positionAt(bullet + 4) });
+    const md = (h!.contents as MarkupContent).value;
+    assert.match(md, /\*\*Nhiệm vụ\*\*/);
+    assert.match(md, /Vì sao là nhiệm vụ: mục bắt đầu bằng một động từ hành động/);
+    assert.match(md, /Cơ quan chủ trì: Sở Nội vụ — theo tiêu đề mục nêu tên cơ quan/);
+  });
+
+  it("hover on a finding states the rule's why once: not the message again (the editor shows it), no raw JSON options", async () => {
     const text = readCorpus(PLAN_147);
     const uri = client.uri('hover-rule.kehoach.txt');
     const p = await client.open(uri, text);
-    const d = p.diagnostics.find((x) => x.code === 'KH703') ?? p.diagnostics[0];
-    assert.ok(d);
-    const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: d.range.start });
-    const md = (h!.contents as MarkupContent).value;
-    assert.ok(md.includes(`**${d.code}**`), md);
-    assert.ok(md.includes(d.message));
+    for (const code of ['KH703', 'KH201']) {
+      const d = p.diagnostics.find((x) => x.code === code)!;
+      assert.ok(d, code);
+      const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: d.range.start });
+      const md = (h!.contents as MarkupContent).value;
+      assert.ok(md.includes(`**${code}**`), md);
+      assert.ok(!md.includes(d.message), `the message is not repeated: ${md}`);
+      const rule = RULES.find((r) => r.id === code)!;
+      // The why, in Vietnamese, whose first sentence is there as written.
+      assert.ok(md.includes(rule.rationale!.vi.split('. ')[0]), md);
+      assert.ok(!/\{\s*"/.test(md), `no raw JSON: ${md}`);
+      assert.strictEqual(md.split(`**${code}**`).length, 2, 'the rule once');
+    }
   });
 
   it('completion: the next label at the start of a line (đ after d)', async () => {

@@ -19,6 +19,7 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
+  ShowMessageRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type ApplyWorkspaceEditParams,
@@ -66,6 +67,8 @@ export interface StartOptions {
   server?: ServerOptions;
   /** Workspace folder (a temporary one is made when absent). */
   workspace?: string;
+  /** Sent as initializationOptions (e.g. { workspaceTrusted: false }). */
+  initializationOptions?: unknown;
 }
 
 export class TestClient {
@@ -118,6 +121,10 @@ export class TestClient {
       return { applied: true };
     });
     this.conn.onNotification(ShowMessageNotification.type, (p) => this.messages.push(p.message));
+    this.conn.onRequest(ShowMessageRequest.type, (p) => {
+      this.messages.push(p.message);
+      return null;
+    });
     this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => {
       if (p.type === 1) this.errors.push(p.message);
     });
@@ -132,6 +139,7 @@ export class TestClient {
       workspaceFolders: [{ uri: pathToFileURL(c.workspace).toString(), name: 'ws' }],
       capabilities: opts.capabilities ?? CAPABILITIES,
       locale: opts.locale ?? 'vi',
+      ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
     });
     await c.conn.sendNotification(InitializedNotification.type, {});
     return c;

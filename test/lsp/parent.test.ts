@@ -217,6 +217,20 @@ describe('lsp: parent directives in the workspace', function () {
     assert.strictEqual(same, md);
   });
 
+  it('command kehoach.server.planStatus (the status bar): the plan date used and the coverage of each parent, as the report counts it', async () => {
+    const status = (await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'kehoach.server.planStatus', arguments: [planUri] })) as {
+      planDate: string; planDateSource: string; parents: { symbol: string; covered: number; partial: number; total: number }[];
+    };
+    assert.match(status.planDate, /^\d{2}\/\d{2}\/2026$/);
+    assert.strictEqual(status.planDateSource, 'ngày ghi trên kế hoạch');
+    assert.strictEqual(status.parents.length, 1);
+    const p = status.parents[0];
+    assert.strictEqual(p.symbol, '34-NQ/TU');
+    const md = (await client.conn.sendRequest(ExecuteCommandRequest.type, { command: COMMAND_COVERAGE_REPORT, arguments: [planUri] })) as string;
+    assert.match(md, new RegExp(`\\*\\*34-NQ/TU: ${p.total} nhiệm vụ`));
+    assert.ok(p.covered > 0 && p.covered + p.partial <= p.total);
+  });
+
   it('command kehoach.agencyMatrix: a Markdown table of agencies and the tasks they lead', async () => {
     const md = (await client.conn.sendRequest(ExecuteCommandRequest.type, { command: COMMAND_AGENCY_MATRIX, arguments: [planUri] })) as string;
     assert.match(md, /^# Bảng phân công nhiệm vụ/);

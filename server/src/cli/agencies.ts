@@ -9,7 +9,7 @@ import { defaultConfig, mergeConfig, type LintConfig } from '../core/config';
 import { loadAgencyRegistry } from '../core/registry/agencies';
 import { buildAssignmentMatrix, formatMatrixCsv, formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../core/report/agencies';
 import { readPlanFile } from './input';
-import { loadProjectConfig, readProjectFile } from '../projectConfig';
+import { problemLines, projectConfigForCli } from '../projectConfig';
 
 const FORMATS = ['text', 'markdown', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -58,9 +58,9 @@ export async function runAgencies(args: string[], io: { out: (s: string) => void
     return 2;
   }
   const file = parsed.file!;
-  const project = parsed.config ? readProjectFile(path.resolve(parsed.config)) : loadProjectConfig(file);
-  for (const p of project.problems) io.err(`kehoach: ${p}\n`);
-  if (parsed.config && project.problems.length) return 2;
+  const project = projectConfigForCli(file, parsed.config);
+  for (const line of problemLines(project)) io.err(`kehoach: ${line}\n`);
+  if (parsed.config && project.problems.some((p) => p.severity === 'warning')) return 2;
   let config: LintConfig = mergeConfig(defaultConfig(), project.config);
   if (parsed.date) config = { ...config, planDate: parsed.date };
 

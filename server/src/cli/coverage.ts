@@ -11,6 +11,7 @@ import { matchCoverage } from '../core/parent/match';
 import { formatReport, type ReportFormat } from '../core/parent/report';
 import { readPlanFile } from './input';
 import { findParentFiles } from './parents';
+import { projectConfigForCli } from '../projectConfig';
 
 export interface CoverageIo {
   out(s: string): void;
@@ -69,7 +70,7 @@ export async function runCoverage(args: string[], io: CoverageIo): Promise<numbe
   }
   const plan = readDoc(a.plan!, io);
   if (!plan) return 2;
-  const parentFiles = a.parents.length > 0 ? a.parents : findParentFiles(a.plan!, plan);
+  const parentFiles = a.parents.length > 0 ? a.parents : findParentFiles(a.plan!, plan, projectConfigForCli(a.plan!).config);
   if (parentFiles.length === 0) {
     const cited = citedParents(plan).map((c) => c.symbol).join(', ');
     io.err(

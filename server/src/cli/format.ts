@@ -5,13 +5,23 @@ import { LineIndex, type Position } from '../core/text/lines';
 import { RULES } from '../core/rules';
 import type { RuleMeta, Severity } from '../core/rule';
 import type { Locale } from '../core/i18n';
+import type { DocxDocument, DocxLocation } from '../core/docx';
 
 export interface FileResult {
   path: string;
   text: string;
   findings: Finding[];
+  /** The kind of document as detected ("plan", "letter", "report" …): which rules applied. */
+  kind?: string;
   /** Set when the file could not be checked. */
   error?: string;
+  /** Set for a Word file: `text` is derived from it, and this maps offsets back to its paragraphs. */
+  docx?: DocxDocument;
+}
+
+/** Where a finding starts in the .docx (paragraph ordinal, 0-based, and offset in its text). */
+function docxPlace(r: FileResult, offset: number): DocxLocation | undefined {
+  return r.docx?.map.toDocx(offset);
 }
 
 export interface LspRange {
@@ -56,6 +66,7 @@ export function formatJson(results: FileResult[]): string {
     const index = new LineIndex(r.text);
     return {
       path: r.path,
+      ...(r.kind ? { documentKind: r.kind } : {}),
       findings: r.findings.map((f) => ({
         rule: f.rule,
         alias: f.alias,
@@ -63,9 +74,12 @@ export function formatJson(results: FileResult[]): string {
         severity: f.severity,
         message: f.message,
         range: rangeOf(index, f.start, f.end),
+        ...(r.docx ? { docx: docxPlace(r, f.start) ?? null } : {}),
         fixes: f.fixes.map((x) => ({
           title: x.title,
           preferred: x.preferred,
+          // "fix": --fix applies it; "suggestion": only with --fix-type suggestion.
+          kind: x.kind,
           edits: x.edits.map((e) => ({ range: rangeOf(index, e.start, e.end), newText: e.text })),
         })),
         related: f.related.map((p) => ({
@@ -73,6 +87,7 @@ export function formatJson(results: FileResult[]): string {
           ...(p.start !== undefined && p.end !== undefined ? { range: rangeOf(index, p.start, p.end) } : {}),
           ...(p.file ? { file: p.file } : {}),
         })),
+        ...(f.data ? { data: f.data } : {}),
       })),
     };
   });
@@ -97,6 +112,7 @@ export function formatSarif(results: FileResult[], locale: Locale, extraRules: r
     for (const f of r.findings) {
       const s = index.positionAt(f.start);
       const e = index.positionAt(f.end);
+      const place = docxPlace(r, f.start);
       sarifResults.push({
         ruleId: f.rule,
         ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
@@ -108,8 +124,11 @@ export function formatSarif(results: FileResult[], locale: Locale, extraRules: r
               artifactLocation: { uri },
               region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
             },
+            // In a Word file the region is in the derived text; the paragraph names the place in Word.
+            ...(place ? { logicalLocations: [{ name: `${place.part === 'document' ? '' : place.part + ' '}paragraph ${place.paragraph + 1}`, kind: 'element' }] } : {}),
           },
         ],
+        ...(place ? { properties: { docx: place } } : {}),
         ...(f.fixes.length
           ? {
               fixes: f.fixes.map((x) => ({

@@ -1,7 +1,13 @@
 // Reading a plan file the way a drafter saved it: UTF-8 (with or without BOM), or UTF-16 with
 // a BOM. Anything else (binary, legacy 8-bit encodings) gets a clear message, never a crash.
 
-import * as fs from 'fs';
+import { readFileLimitedSync } from '../fileRead';
+import { isDocxPath, type DocxDocument } from '../core/docx';
+import type { DocxLayout } from '../core/docx/format';
+import { docxInput, looksLikeWordFile, MAX_DOCX_BYTES } from './docx';
+
+/** Files above this size are not read (a clear message instead): protects CI and editors. */
+export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
 
 export interface PlanInput {
   text?: string;
@@ -11,16 +17,36 @@ export interface PlanInput {
   note?: string;
   /** The legacy encoding the bytes look like, when they are not UTF-8. */
   encoding?: LegacyEncoding;
+  /** How the text was stored, so `--fix` writes it back the same way (BOM included). */
+  stored?: StoredForm;
+  /** Set when the file is a Word document: `text` is the text derived from it. */
+  docx?: DocxDocument;
+  /** Its formatting, for the layout rules (KH10xx). */
+  layout?: DocxLayout;
+}
+
+/** The byte form of a text file: its encoding and whether it starts with a byte-order mark. */
+export interface StoredForm {
+  encoding: 'utf8' | 'utf16le' | 'utf16be';
+  bom: boolean;
+}
+
+/** The bytes of a text in the form it was read in: `--fix` changes only the edited characters. */
+export function encodePlanText(text: string, form: StoredForm = { encoding: 'utf8', bom: false }): Buffer {
+  if (form.encoding === 'utf8') return Buffer.from((form.bom ? '\uFEFF' : '') + text, 'utf8');
+  const le = Buffer.from('\uFEFF' + text, 'utf16le');
+  if (form.encoding === 'utf16be') le.swap16();
+  return le;
 }
 
 export function decodePlanBytes(bytes: Buffer): PlanInput {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: bytes.subarray(2).toString('utf16le'), note: 'UTF-16 LE' };
+    return { text: bytes.subarray(2, bytes.length - (bytes.length % 2)).toString('utf16le'), note: 'UTF-16 LE', stored: { encoding: 'utf16le', bom: true } };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
     swapped.swap16();
-    return { text: swapped.toString('utf16le'), note: 'UTF-16 BE' };
+    return { text: swapped.toString('utf16le'), note: 'UTF-16 BE', stored: { encoding: 'utf16be', bom: true } };
   }
   const sample = bytes.subarray(0, 65536);
   // Control bytes other than tab/newline/CR are rare in text: a file full of them is binary.
@@ -30,6 +56,7 @@ export function decodePlanBytes(bytes: Buffer): PlanInput {
   if (binary(0.1)) return { error: 'tệp nhị phân, không phải văn bản (binary file, not text)' };
   let text: string;
   try {
+    // The decoder drops a leading BOM; `stored` remembers it for writing back.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     if (binary(0.02)) return { error: 'tệp nhị phân, không phải văn bản (binary file, not text)' };
@@ -42,7 +69,8 @@ export function decodePlanBytes(bytes: Buffer): PlanInput {
       encoding: legacy,
     };
   }
-  return { text };
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text, stored: { encoding: 'utf8', bom } };
 }
 
 export type LegacyEncoding = 'tcvn3' | 'vni' | 'windows-1258';
@@ -72,15 +100,12 @@ export function guessLegacyEncoding(bytes: Uint8Array): LegacyEncoding | undefin
   return best === vni ? 'vni' : best === cp1258 ? 'windows-1258' : 'tcvn3';
 }
 
-export function readPlanFile(file: string): PlanInput {
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) return { error: 'là một thư mục, không phải tệp (is a directory)' };
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'không tìm thấy tệp (no such file)' : `không đọc được tệp (cannot read: ${code ?? (err as Error).message})` };
-  }
-  return decodePlanBytes(bytes);
+/** Read a plan (or a parent) through the bounded reader: regular files only, never a hang.
+ *  A Word file (zip or legacy OLE) is read as Word whatever it is called, and a file called
+ *  .docx is read as Word whatever it holds (a text file renamed .docx gets a clear message). */
+export function readPlanFile(file: string, maxBytes = MAX_PLAN_BYTES): PlanInput {
+  const limit = isDocxPath(file) ? Math.min(maxBytes, MAX_DOCX_BYTES) : maxBytes;
+  const read = readFileLimitedSync(file, { maxBytes: limit });
+  if (!read.ok) return { error: read.reason };
+  return looksLikeWordFile(read.bytes) || isDocxPath(file) ? docxInput(read.bytes) : decodePlanBytes(read.bytes);
 }

@@ -8,10 +8,11 @@ import { parsePlan } from '../core/parse';
 import { parentRules, PARENT_RULE_META, type ParentDoc } from '../core/parent';
 import { ParentFinder } from './parents';
 import { defaultConfig, mergeConfig, type LintConfig } from '../core/config';
-import { readPlanFile } from './input';
+import { encodePlanText, MAX_PLAN_BYTES, readPlanFile } from './input';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
-import { loadProjectConfig, readProjectFile } from '../projectConfig';
+import { problemLines, projectConfigForCli, type ProjectConfig } from '../projectConfig';
 import { RULES } from '../core/rules';
+import { fixKindOf } from '../core/fixes';
 import { localeFrom } from '../core/i18n';
 import { packageRoot } from '../packageRoot';
 import type { PlanDocument } from '../core/model';
@@ -22,22 +23,37 @@ export interface Io {
 }
 
 const USAGE = `Cách dùng / usage:
-  kehoach check [--format text|json|sarif] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en] [--fix]
-                [--parent FILE]... [--no-parents] FILE...
+  kehoach check [--format text|json|sarif] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]
+                [--fix [--fix-type fix|suggestion]] [--parent FILE]... [--no-parents] [--no-ignore] FILE...
   kehoach coverage PLAN [--parent FILE]... [--format text|markdown|csv|json]
   kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD]
   kehoach rules [--format text|json]
+  kehoach import FILE.docx [-o FILE.kehoach.txt]
+  kehoach export PLAN [-o PLAN.docx]
+  kehoach review X.docx [-o X.reviewed.docx] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]
 
   check      kiểm tra kế hoạch (check plans); mã thoát 1 khi có lỗi, 2 khi sai cú pháp lệnh hoặc không đọc được tệp.
              Văn bản cấp trên (parents): --parent, "parents" trong .kehoach.json, hoặc tệp cùng thư mục có số
              ký hiệu mà kế hoạch trích dẫn; khi tìm thấy, chạy thêm các quy tắc KH9xx (bao quát, thời hạn).
+             Các cảnh báo đã bỏ qua ("ignore" trong .kehoach.json) không hiện; --no-ignore hiện tất cả
+             (--no-ignore shows the findings the project file silences).
   coverage   đối chiếu kế hoạch với văn bản cấp trên (coverage of the parent directives)
   agencies   bảng phân công: cơ quan → nhiệm vụ chủ trì, phối hợp, thời hạn (who carries what)
   rules      danh sách quy tắc (list the rules)
+  import     văn bản kế hoạch từ tệp Word, số thứ tự tự động thành chữ (the plan text of a Word file)
+  export     xuất kế hoạch ra tệp Word trình bày theo Nghị định 30/2020/NĐ-CP (the plan as a Word document, ND30 layout)
+  review     bản góp ý: tệp Word gốc kèm một ghi chú (comment) cho mỗi lỗi tìm thấy (the reviewer's copy)
+
+  Tệp .docx được đọc như Word hiển thị; vị trí lỗi tính theo văn bản đó, JSON/SARIF ghi thêm số đoạn
+  (a .docx is read as Word shows it; positions are in that text, JSON/SARIF add the paragraph number).
+
+  --fix      chỉ áp dụng các sửa máy móc (số thứ tự, khoảng trắng, bảng mã, dạng ký hiệu); các gợi ý làm đổi nội dung
+             (con số, ngày, tên cơ quan, chính tả đoán) cần người soạn xác nhận: thêm --fix-type suggestion để áp dụng cả chúng.
+             (--fix applies mechanical fixes only; add --fix-type suggestion to also apply content-changing suggestions.)
 `;
 
 /** Files above this size are not checked (a clear message instead): protects CI and editors. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_PLAN_BYTES;
 
 interface CheckArgs {
   format: 'text' | 'json' | 'sarif';
@@ -45,14 +61,18 @@ interface CheckArgs {
   config?: string;
   locale?: string;
   fix: boolean;
+  /** Also apply suggestions (fixes that change what the plan says) with --fix. */
+  fixSuggestions: boolean;
   files: string[];
   /** Parents given on the command line (replace the search); `noParents` turns the KH9xx rules off. */
   parents: string[];
   noParents: boolean;
+  /** Show the findings `.kehoach.json` "ignore" silences. */
+  noIgnore: boolean;
 }
 
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const a: CheckArgs = { format: 'text', fix: false, files: [], parents: [], noParents: false };
+  const a: CheckArgs = { format: 'text', fix: false, fixSuggestions: false, files: [], parents: [], noParents: false, noIgnore: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -76,8 +96,15 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
       } else if (arg === '--config') a.config = value();
       else if (arg === '--locale') a.locale = value();
       else if (arg === '--fix') a.fix = true;
+      else if (arg === '--fix-type' || arg.startsWith('--fix-type=')) {
+        const kinds = (arg.startsWith('--fix-type=') ? arg.slice(11) : value()).split(',').map((k) => k.trim());
+        const bad = kinds.find((k) => k !== 'fix' && k !== 'suggestion');
+        if (bad !== undefined) return `--fix-type không hợp lệ: ${bad} (--fix-type takes fix, suggestion or fix,suggestion)`;
+        a.fixSuggestions = kinds.includes('suggestion');
+      }
       else if (arg === '--parent' || arg === '-p') a.parents.push(value());
       else if (arg === '--no-parents') a.noParents = true;
+      else if (arg === '--no-ignore') a.noIgnore = true;
       else if (arg === '--') a.files.push(...args.slice(i + 1)), (i = args.length);
       else if (arg.startsWith('-') && arg !== '-') return `tùy chọn không rõ: ${arg} (unknown option)`;
       else a.files.push(arg);
@@ -86,21 +113,31 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     }
   }
   if (a.files.length === 0) return 'thiếu tệp cần kiểm tra (no FILE given)';
+  if (a.fixSuggestions && !a.fix) return '--fix-type cần --fix (--fix-type needs --fix)';
   if (a.noParents && a.parents.length > 0) return '--parent và --no-parents không dùng cùng nhau (--parent and --no-parents exclude each other)';
   return a;
 }
 
 /** Config for one file: defaults ← project file (walked up, or --config) ← flags. */
 export function configForFile(file: string, flags: { config?: string; date?: string; locale?: string }, io: Io): LintConfig | undefined {
-  const project = flags.config ? readProjectFile(path.resolve(flags.config)) : loadProjectConfig(file);
-  if (project.problems.length) {
-    for (const p of project.problems) io.err(`kehoach: ${p}\n`);
-    if (flags.config) return undefined;
-  }
+  return projectAndConfigFor(file, flags, io)?.config;
+}
+
+/**
+ * The project file and the config for one plan. Problems in a project file found by walking up are
+ * printed and the rest of it applies; a file given with --config must be valid (exit 2).
+ */
+function projectAndConfigFor(file: string, flags: { config?: string; date?: string; locale?: string }, io: Io, seen?: Set<string>): { project: ProjectConfig; config: LintConfig } | undefined {
+  const project = projectConfigForCli(file, flags.config);
+  const key = project.path ?? '';
+  // Checking many plans under one project file: say its problems once.
+  if (!seen?.has(key)) for (const line of problemLines(project)) io.err(`kehoach: ${line}\n`);
+  seen?.add(key);
+  if (flags.config && project.problems.some((p) => p.severity === 'warning')) return undefined;
   let config = mergeConfig(defaultConfig(), project.config);
   if (flags.date) config = { ...config, planDate: flags.date };
   if (flags.locale) config = { ...config, locale: localeFrom(flags.locale) };
-  return config;
+  return { project, config };
 }
 
 export async function runCheck(args: string[], io: Io, options: CheckOptions = {}): Promise<number> {
@@ -113,9 +150,12 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
   const finder = new ParentFinder();
   let unreadable = false;
   let locale: LintConfig['locale'] = localeFrom(parsed.locale);
+  const seenProjects = new Set<string>();
   for (const file of parsed.files) {
-    const config = configForFile(file, parsed, io);
-    if (!config) return 2;
+    const found = projectAndConfigFor(file, parsed, io, seenProjects);
+    if (!found) return 2;
+    const { project } = found;
+    const config = parsed.noIgnore ? { ...found.config, ignore: undefined } : found.config;
     locale = config.locale;
     const input = readPlanFile(file);
     if (input.text === undefined) {
@@ -131,20 +171,27 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     for (const note of inputNotes(input.text, input.note)) io.err(`kehoach: ${file}: ${note}\n`);
     let text = input.text;
     let doc = parsePlan(text);
-    const parents = parsed.noParents ? [] : parentsOf(file, doc, parsed.parents, finder, io);
+    if (parsed.fix && input.docx) io.err(`kehoach: ${file}: --fix không sửa tệp Word (--fix does not edit Word files)\n`);
+    const parents = parsed.noParents ? [] : parentsOf(file, doc, project, parsed.parents, finder, io);
     if (parents === undefined) return 2;
-    const fileOptions: CheckOptions = parents.length ? { ...options, extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : options;
-    if (parsed.fix) {
-      const fixed = fixAll(text, config, fileOptions);
+    const fileOptions: CheckOptions = {
+      ...options,
+      file: path.resolve(file),
+      ...(parents.length ? { extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : {}),
+      ...(input.layout ? { layout: input.layout } : {}), // the Word file's formatting, for KH10xx
+    };
+    if (parsed.fix && !input.docx) {
+      const fixed = fixAll(text, config, { ...fileOptions, includeSuggestions: parsed.fixSuggestions });
       if (fixed.text !== text) {
-        fs.writeFileSync(file, fixed.text, 'utf8');
+        // The same encoding and BOM as read: only the edited characters change on disk.
+        fs.writeFileSync(file, encodePlanText(fixed.text, input.stored));
         io.err(`kehoach: ${file}: đã sửa ${fixed.applied} chỗ (applied ${fixed.applied} fixes)\n`);
         text = fixed.text;
         doc = parsePlan(text);
       }
     }
     const { findings } = checkParsed(doc, config, fileOptions);
-    results.push({ path: file, text, findings });
+    results.push({ path: file, text, findings, kind: doc.kind?.kind, ...(input.docx ? { docx: input.docx } : {}) });
   }
   if (parsed.format === 'json') io.out(formatJson(results));
   else if (parsed.format === 'sarif') io.out(formatSarif(results, locale, PARENT_RULE_META));
@@ -175,8 +222,8 @@ function inputNotes(text: string, encodingNote: string | undefined): string[] {
  * project file. A parent given by name must be readable (exit 2 otherwise); one found by the
  * search that cannot be read is skipped with a note.
  */
-function parentsOf(file: string, doc: PlanDocument, given: string[], finder: ParentFinder, io: Io): ParentDoc[] | undefined {
-  const files = given.length ? given : finder.filesFor(file, doc);
+function parentsOf(file: string, doc: PlanDocument, project: ProjectConfig, given: string[], finder: ParentFinder, io: Io): ParentDoc[] | undefined {
+  const files = given.length ? given : finder.filesFor(file, doc, project.config, (note) => io.err(`kehoach: ${note}\n`));
   const parents: ParentDoc[] = [];
   for (const f of files) {
     const parent = finder.load(f);
@@ -193,10 +240,11 @@ const CATALOGUE = [...RULES, ...PARENT_RULE_META];
 
 function runRules(args: string[], io: Io): number {
   if (args.includes('--format') && args[args.indexOf('--format') + 1] === 'json') {
-    io.out(JSON.stringify(CATALOGUE.map(({ id, alias, category, defaultSeverity, fixable, description }) => ({ id, alias, category, defaultSeverity, fixable, description })), null, 2) + '\n');
+    io.out(JSON.stringify(CATALOGUE.map(({ id, alias, category, defaultSeverity, fixable, description }) => ({ id, alias, category, defaultSeverity, fixable, ...(fixable ? { fixKind: fixKindOf(id) } : {}), description })), null, 2) + '\n');
     return 0;
   }
-  for (const r of CATALOGUE) io.out(`${r.id}  ${r.alias.padEnd(32)} ${r.category.padEnd(12)} ${r.defaultSeverity.padEnd(11)} ${r.fixable ? 'fix' : '   '}  ${r.description.vi}\n`);
+  // "fix": applied by --fix; "sugg": a suggestion, applied only with --fix-type suggestion.
+  for (const r of CATALOGUE) io.out(`${r.id}  ${r.alias.padEnd(32)} ${r.category.padEnd(12)} ${r.defaultSeverity.padEnd(11)} ${!r.fixable ? '    ' : fixKindOf(r.id) === 'fix' ? 'fix ' : 'sugg'}  ${r.description.vi}\n`);
   return 0;
 }
 
@@ -204,10 +252,16 @@ function runRules(args: string[], io: Io): number {
  * Subcommands that live in their own modules are loaded on demand (keeps `check` start-up small).
  * Literal requires, so the bundler includes them (and runs them only when called).
  */
-function loadSubcommand(command: 'coverage' | 'agencies'): (args: string[], io: Io) => Promise<number> {
+type Subcommand = (args: string[], io: Io) => Promise<number>;
+function loadSubcommand(command: 'coverage' | 'agencies' | 'import' | 'export' | 'review'): Subcommand {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  if (command === 'coverage') return (require('./coverage') as typeof import('./coverage')).runCoverage;
-  return (require('./agencies') as typeof import('./agencies')).runAgencies;
+  switch (command) {
+    case 'coverage': return (require('./coverage') as typeof import('./coverage')).runCoverage;
+    case 'agencies': return (require('./agencies') as typeof import('./agencies')).runAgencies;
+    case 'import': return (require('./docx') as typeof import('./docx')).runImport;
+    case 'export': return (require('./word') as typeof import('./word')).runExport;
+    case 'review': return (require('./word') as typeof import('./word')).runReview;
+  }
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -217,9 +271,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'check':
         return await runCheck(rest, io);
       case 'coverage':
-      case 'agencies': {
+      case 'agencies':
+      case 'import':
+      case 'export':
+      case 'review':
         return await loadSubcommand(command)(rest, io);
-      }
       case 'rules':
         return runRules(rest, io);
       case '--version':

@@ -1,7 +1,7 @@
 // checkPlan: parse once, run every enabled rule, and hand back findings in source offsets.
 
 import type { PlanDocument, Span, Ymd } from './model';
-import type { Category, Fix, RelatedPlace, Report, Rule, Severity } from './rule';
+import type { Category, Fix, FixKind, RelatedPlace, Report, Rule, Severity } from './rule';
 import type { LintConfig, RuleSetting } from './config';
 import { defaultConfig } from './config';
 import { localize, t, type Text } from './i18n';
@@ -9,8 +9,11 @@ import { splitLines } from './text/lines';
 import { parsePlan } from './parse';
 import { loadRegistry, type Registry } from './registry/registry';
 import { RULES } from './rules';
-import { applyEdits } from './fixes';
+import { applyEdits, fixKindOf } from './fixes';
 import { checkBudget } from './rules/structure-check-budget';
+import type { DocxLayout } from './docx/format';
+import { applyIgnores } from './ignore';
+import { ruleApplies } from './rules/applicability';
 
 export interface FindingEdit {
   /** Source offsets (the editor's text). */
@@ -22,6 +25,8 @@ export interface FindingEdit {
 export interface FindingFix {
   title: string;
   preferred: boolean;
+  /** "fix" (mechanical: batch fixing applies it) or "suggestion" (changes what the plan says: one by one). */
+  kind: FixKind;
   edits: FindingEdit[];
 }
 
@@ -47,6 +52,8 @@ export interface Finding {
   end: number;
   fixes: FindingFix[];
   related: FindingRelated[];
+  /** What the model read to reach the finding (rule-specific, e.g. `leadFrom`), when the rule says. */
+  data?: Record<string, string>;
 }
 
 export interface CheckOptions {
@@ -67,6 +74,10 @@ export interface CheckOptions {
    * finding gives the size. The server passes kehoach.maxFileSizeKB; unset = no limit.
    */
   maxChars?: number;
+  /** The Word document's formatting, when the text was read from a .docx (layout rules need it). */
+  layout?: DocxLayout;
+  /** The plan's absolute path, for `ignore` entries scoped to one file (config.ignore). */
+  file?: string;
 }
 
 export interface CheckResult {
@@ -205,9 +216,12 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
   const src = (s: Span) => ({ start: doc.toSourceOffset(s.start), end: doc.toSourceOffset(s.end) });
   const budget = options.budgetMs;
   const skipped: string[] = [];
+  const kind = doc.kind?.kind;
   for (const rule of rules) {
     const setting = ruleSetting(rule, config);
     if (setting.severity === 'off') continue;
+    // A công văn or báo cáo gets the rules that fit it, not the plan's (rules/applicability.ts).
+    if (!ruleApplies(rule, kind)) continue;
     if (budget !== undefined && Date.now() - startedAt > budget) {
       skipped.push(rule.id);
       continue;
@@ -217,7 +231,7 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
       findings.push(toFinding(rule, r.severity && severity === rule.defaultSeverity ? r.severity : severity, r, config, src));
     };
     try {
-      rule.check({ doc, config, planDate, planDateFromHeader: fromHeader, planDateSource, registry, options: setting.options, report });
+      rule.check({ doc, config, planDate, planDateFromHeader: fromHeader, planDateSource, registry, options: setting.options, layout: options.layout, report });
     } catch (err) {
       // A rule's bug must not take the others down; say which rule failed.
       findings.push({
@@ -238,7 +252,9 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
   }
   // Rule ids are ASCII ("KH101"): a plain comparison orders them as localeCompare did, far cheaper.
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { doc, findings, planDate, planDateSource };
+  // What the user silenced (.kehoach.json "ignore") is not reported, nor fixed by "fix all".
+  const shown = config.ignore?.length ? applyIgnores(findings, config.ignore, { source: doc.source, file: options.file }) : findings;
+  return { doc, findings: shown, planDate, planDateSource };
 }
 
 function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig, src: (s: Span) => Span): Finding {
@@ -256,6 +272,7 @@ function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig
     fixes: (r.fixes ?? []).map((f: Fix) => ({
       title: localize(f.title, loc),
       preferred: f.preferred !== false,
+      kind: fixKindOf(rule.id, f.kind),
       edits: f.edits.map((e) => ({ ...src(e), text: e.text })),
     })),
     related: (r.related ?? []).map((p) => ({
@@ -263,16 +280,31 @@ function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig
       ...(p.span ? src(p.span) : {}),
       ...(p.file ? { file: p.file } : {}),
     })),
+    ...(r.data ? { data: r.data } : {}),
   };
 }
 
-/** Apply every preferred fix, re-checking until nothing changes (bounded), as "fix all" does. */
-export function fixAll(source: string, config: LintConfig = defaultConfig(), options: CheckOptions = {}): { text: string; applied: number } {
+export interface FixAllOptions extends CheckOptions {
+  /** Apply suggestions too (fixes that change what the plan says); off by default. */
+  includeSuggestions?: boolean;
+}
+
+/** The fix batch fixing applies for a finding: its preferred one, when that kind may be batched. */
+export function batchFix(f: Finding, includeSuggestions = false): FindingFix | undefined {
+  const fix = f.fixes.find((x) => x.preferred);
+  return fix && (fix.kind === 'fix' || includeSuggestions) ? fix : undefined;
+}
+
+/**
+ * Apply every preferred mechanical fix (and suggestions when asked), re-checking until nothing
+ * changes (bounded), as "fix all" does.
+ */
+export function fixAll(source: string, config: LintConfig = defaultConfig(), options: FixAllOptions = {}): { text: string; applied: number } {
   let text = source;
   let applied = 0;
   for (let pass = 0; pass < 5; pass++) {
     const { findings } = checkPlan(text, config, options);
-    const edits = findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+    const edits = findings.flatMap((f) => batchFix(f, options.includeSuggestions)?.edits ?? []);
     if (edits.length === 0) break;
     const r = applyEdits(text, edits);
     if (r.applied === 0 || r.text === text) break;

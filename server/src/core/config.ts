@@ -3,6 +3,7 @@
 
 import type { Severity } from './rule';
 import type { Locale } from './i18n';
+import type { IgnoreEntry } from './ignore';
 
 /** "off", a severity, or [severity, options]. */
 export type RuleSetting = 'off' | Severity | [Severity | 'off', Record<string, unknown>];
@@ -40,6 +41,8 @@ export interface LintConfig {
   directives?: DirectiveEntry[];
   /** Paths of parent directives' texts. */
   parents?: string[];
+  /** Findings the user chose to silence (core/ignore.ts); file paths absolute once read. */
+  ignore?: IgnoreEntry[];
 }
 
 export function defaultConfig(): LintConfig {
@@ -56,37 +59,4 @@ export function mergeConfig(base: LintConfig, over: Partial<LintConfig> | undefi
     directives: [...(base.directives ?? []), ...(over.directives ?? [])],
     parents: [...(base.parents ?? []), ...(over.parents ?? [])],
   };
-}
-
-/** Validate an untrusted object (a parsed `.kehoach.json`); returns problems in plain words. */
-export function validateConfigObject(o: unknown): { config: Partial<LintConfig>; problems: string[] } {
-  const problems: string[] = [];
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) {
-    return { config: {}, problems: ['the configuration must be a JSON object'] };
-  }
-  const src = o as Record<string, unknown>;
-  const config: Partial<LintConfig> = {};
-  if (src.rules !== undefined) {
-    if (typeof src.rules !== 'object' || src.rules === null || Array.isArray(src.rules)) problems.push('"rules" must be an object');
-    else config.rules = src.rules as Record<string, RuleSetting>;
-  }
-  if (src.planDate !== undefined) {
-    if (typeof src.planDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(src.planDate)) config.planDate = src.planDate;
-    else problems.push('"planDate" must be a date YYYY-MM-DD');
-  }
-  if (src.locale !== undefined) {
-    if (src.locale === 'vi' || src.locale === 'en') config.locale = src.locale;
-    else problems.push('"locale" must be "vi" or "en"');
-  }
-  if (typeof src.province === 'string') config.province = src.province;
-  if (src.agencies !== undefined) config.agencies = src.agencies as LintConfig['agencies'];
-  if (src.directives !== undefined) {
-    if (Array.isArray(src.directives)) config.directives = src.directives as DirectiveEntry[];
-    else problems.push('"directives" must be an array');
-  }
-  if (src.parents !== undefined) {
-    if (Array.isArray(src.parents) && src.parents.every((p) => typeof p === 'string')) config.parents = src.parents as string[];
-    else problems.push('"parents" must be an array of paths');
-  }
-  return { config, problems };
 }

@@ -227,7 +227,22 @@ export interface AppendixTable extends Span {
 // ---------------------------------------------------------------------------------------------
 // Tasks and reporting
 
-export type LeadSource = 'explicit' | 'inline' | 'heading' | 'group' | 'table';
+/**
+ * Where a task's lead comes from: its own "Cơ quan chủ trì:" line ('explicit'), its own sentence
+ * ("Giao Sở X chủ trì", 'inline'), a heading that names a body ('heading': "2. Sở Nội vụ" + bullets,
+ * "a) Tổ đảng ở …"), an ancestor's "chủ trì" ('group'), an appendix lead cell ('table'), a line that
+ * assigns the list after it ('preamble': "Giao phòng … thực hiện các công việc:"), or the "Cơ quan
+ * thực hiện" field of a sibling in a field layout ('field').
+ */
+export type LeadSource = 'explicit' | 'inline' | 'heading' | 'group' | 'table' | 'preamble' | 'field';
+
+/**
+ * Why an item counts as a task: it starts with a verb of doing ('action'), it is a row of an appendix
+ * task table ('table-row'), its siblings are its fields ("Nhiệm vụ: … / Cơ quan thực hiện: …",
+ * 'field-layout'), it names who carries it out ('assigned'), or only its place in a section that
+ * assigns work ('position': the model is unsure, rules say less).
+ */
+export type TaskReason = 'action' | 'table-row' | 'field-layout' | 'assigned' | 'position';
 
 export interface Task extends Span {
   /** Where the task comes from. */
@@ -243,6 +258,12 @@ export interface Task extends Span {
   /** Further agencies named as lead in the same place ("Sở A, Sở B chủ trì"): more than one is no single lead. */
   extraLeads: AgencyRef[];
   leadSource?: LeadSource;
+  /** The slot's words when the lead sits in a labelled line ("Cơ quan chủ trì", "Cơ quan thực hiện"). */
+  leadLabel?: string;
+  /** The lead was recognised by the shape of its name only (not by the registry's name reader). */
+  leadByShape?: boolean;
+  /** Why the item is a task. */
+  taskReason?: TaskReason;
   coordinators: AgencyRef[];
   time?: TimeExpression;
 }
@@ -261,6 +282,19 @@ export interface ReportingClause extends Span {
   consolidates: boolean;
   /** The outline item it sits in, or -1. */
   item: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kind of document
+
+/** What the document is: plan rules (sections, tasks, leads, reporting) apply to plans only. */
+export type DocKind = 'plan' | 'decision' | 'report' | 'notice' | 'guidance' | 'regulation' | 'letter';
+
+export interface DocKindInfo {
+  kind: DocKind;
+  /** What told it: the type line ("BÁO CÁO"), the number's type ("/BC-"), a letter's "Kính gửi"/"V/v", or nothing (a plan). */
+  from: 'type-line' | 'articles' | 'number' | 'letter-marks' | 'default';
+  span?: Span;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,4 +326,6 @@ export interface PlanDocument {
   signature?: Span;
   /** Where the appendices start (PHỤ LỤC), or undefined. */
   appendix?: Span;
+  /** The kind of document (set by parsePlan; absent means a plan). */
+  kind?: DocKindInfo;
 }

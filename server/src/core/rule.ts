@@ -4,6 +4,7 @@ import type { PlanDocument, Span, Ymd } from './model';
 import type { Text } from './i18n';
 import type { LintConfig } from './config';
 import type { Registry } from './registry/registry';
+import type { DocxLayout } from './docx/format';
 
 export type Category =
   | 'numbering'
@@ -14,10 +15,11 @@ export type Category =
   | 'agency'
   | 'structure'
   | 'encoding'
-  | 'parent';
+  | 'parent'
+  | 'layout';
 
 export const CATEGORIES: readonly Category[] = [
-  'numbering', 'lead-agency', 'reporting', 'citation', 'date', 'agency', 'structure', 'encoding', 'parent',
+  'numbering', 'lead-agency', 'reporting', 'citation', 'date', 'agency', 'structure', 'encoding', 'parent', 'layout',
 ];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -29,12 +31,24 @@ export interface Edit {
   text: string;
 }
 
+/**
+ * What applying a fix does to the plan, as ESLint separates fixes from suggestions:
+ *  - "fix": mechanical, the plan says the same thing after it (numbering labels, spacing,
+ *    encoding, the form of a symbol or a date). `--fix` and "fix all" apply these.
+ *  - "suggestion": it changes what the plan says (a number, a date, an agency's name, a guessed
+ *    spelling, a blank filled in). Offered one by one as a quick fix for the drafter to confirm;
+ *    applied in batch only when asked (`--fix-type suggestion`, `kehoach.fixAll.includeSuggestions`).
+ */
+export type FixKind = 'fix' | 'suggestion';
+
 /** A fix is data: a title and the edits that carry it out. */
 export interface Fix {
   title: Text;
   edits: Edit[];
-  /** The safe, obvious fix that "fix all" applies. Alternatives (e.g. a split agency) set false. */
+  /** The safe, obvious fix among alternatives (the quick fix shown first; "fix all" takes it). Alternatives (e.g. a split agency) set false. */
   preferred?: boolean;
+  /** Overrides the rule's kind for this one fix (core/fixes.ts FIX_KINDS holds each rule's). */
+  kind?: FixKind;
 }
 
 /** Another place that explains the finding (the other occurrence, the parent task). */
@@ -53,6 +67,8 @@ export interface Report {
   related?: RelatedPlace[];
   /** Overrides the rule's severity for this one finding (e.g. a softer case). */
   severity?: Severity;
+  /** What the model read to reach the finding (e.g. a task's `taskReason` and `leadFrom`), for `--format json` and hover. */
+  data?: Record<string, string>;
 }
 
 export interface RuleMeta {
@@ -83,6 +99,8 @@ export interface RuleContext {
   registry: Registry;
   /** This rule's options from the configuration. */
   options: Record<string, unknown>;
+  /** The formatting of the Word document the text came from (set only when checking a .docx). */
+  layout?: DocxLayout;
   report(r: Report): void;
 }
 

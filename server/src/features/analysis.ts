@@ -30,6 +30,10 @@ export interface Analysis {
   parentContext?: ParentContext;
   /** How long building this analysis took, in ms (the scheduler paces checks by it). */
   checkMs?: number;
+  /** "Fix all" applies suggestions too (setting kehoach.fixAll.includeSuggestions). */
+  fixAllSuggestions?: boolean;
+  /** Notes about limits and trust that apply to this check, shown as information on the first line. */
+  notes?: Text[];
 }
 
 /** A rule by id, built-in or extra. */

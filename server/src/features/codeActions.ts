@@ -1,7 +1,8 @@
 // Code actions: a finding's own fixes (from Diagnostic.data), fix all, renumbering, inserting a
 // missing lead-agency or deadline line, and turning a rule off for the workspace.
 
-import { pathToFileURL } from 'url';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
   type CodeAction,
@@ -11,8 +12,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import {
+  batchFix,
   fixAll,
-  LineIndex,
   RULES,
   t,
   type Finding,
@@ -26,16 +27,13 @@ import {
 import { msg, offsetOf, toModelOffset, type Analysis } from './analysis';
 import { isDiagnosticData, SOURCE, type DiagnosticData } from './diagnostics';
 import { minimalEdits, nonOverlapping, toTextEdits } from './edits';
+import { ruleOffEdit, type ProjectFileTarget } from './projectFileEdit';
+import { ignoreActions, unknownAgencyAction, unknownLeadAction } from './quietActions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kehoach`;
 export const RENUMBER_KIND = `${CodeActionKind.RefactorRewrite}.kehoach.renumber`;
 
-/** The project file a "turn rule off" action writes: the one that applies, or a new one at the workspace root. */
-export interface ProjectFileTarget {
-  path: string;
-  /** Current content when the file exists. */
-  content?: string;
-}
+export type { ProjectFileTarget } from './projectFileEdit';
 
 export interface ActionEnv {
   today?: Ymd;
@@ -86,7 +84,8 @@ export function fixAllEdits(a: Analysis, env: Pick<ActionEnv, 'today'>, onlyNumb
   const config = onlyNumbering ? numberingOnlyConfig(a.config) : a.config;
   const registry = a.registry;
   const extraRules = onlyNumbering ? undefined : a.extraRules;
-  const { text } = fixAll(a.text, config, { registry, today: env.today, ...(extraRules?.length ? { extraRules } : {}) });
+  const file = a.uri.startsWith('file:') ? path.resolve(fileURLToPath(a.uri)) : undefined;
+  const { text } = fixAll(a.text, config, { registry, today: env.today, file, includeSuggestions: !!a.fixAllSuggestions, ...(extraRules?.length ? { extraRules } : {}) });
   return minimalEdits(a.text, text, a.lines);
 }
 
@@ -96,8 +95,9 @@ export function resolveAction(action: CodeAction, a: Analysis, env: Pick<ActionE
   return { ...action, edit: workspaceEdit(a.uri, edits) };
 }
 
-function hasPreferredFix(findings: readonly Finding[], pred: (f: Finding) => boolean = () => true): boolean {
-  return findings.some((f) => pred(f) && f.fixes.some((x) => x.preferred));
+/** Whether batch fixing would change something (suggestions count only when the setting asks). */
+function hasBatchFix(findings: readonly Finding[], includeSuggestions: boolean, pred: (f: Finding) => boolean = () => true): boolean {
+  return findings.some((f) => pred(f) && !!batchFix(f, includeSuggestions));
 }
 
 /** Items in document order: the one whose text holds the offset (last item starting at or before it). */
@@ -136,7 +136,7 @@ export function renumberListEdits(a: Analysis, item: OutlineItem): FindingEdit[]
   const onHead = (f: Finding) => heads.some((h) => f.start >= h.start && f.start <= h.end);
   const edits = a.result!.findings
     .filter((f) => f.category === 'numbering' && onHead(f))
-    .flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+    .flatMap((f) => batchFix(f)?.edits ?? []);
   return nonOverlapping(edits);
 }
 
@@ -195,36 +195,6 @@ function insertLineAction(a: Analysis, d: Diagnostic, data: DiagnosticData, whic
 }
 
 // ---------------------------------------------------------------------------------------------
-// Turning a rule off in .kehoach.json
-
-export function ruleOffEdit(target: ProjectFileTarget, ruleId: string, canCreate: boolean): WorkspaceEdit | undefined {
-  const uri = pathToFileURL(target.path).toString();
-  if (target.content !== undefined) {
-    let obj: unknown;
-    try {
-      obj = JSON.parse(target.content.replace(/^\uFEFF/, ''));
-    } catch {
-      return undefined; // do not overwrite a file we cannot read back
-    }
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
-    const o = obj as Record<string, unknown>;
-    const rules = o.rules && typeof o.rules === 'object' && !Array.isArray(o.rules) ? (o.rules as Record<string, unknown>) : {};
-    const next = { ...o, rules: { ...rules, [ruleId]: 'off' } };
-    const lines = new LineIndex(target.content);
-    const end = lines.positionAt(target.content.length);
-    return { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: JSON.stringify(next, null, 2) + '\n' }] } };
-  }
-  if (!canCreate) return undefined;
-  const content = JSON.stringify({ rules: { [ruleId]: 'off' } }, null, 2) + '\n';
-  return {
-    documentChanges: [
-      { kind: 'create', uri, options: { ignoreIfExists: true } },
-      { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }] },
-    ],
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 
 export function codeActions(a: Analysis, params: CodeActionParams, env: ActionEnv): CodeAction[] {
   const out: CodeAction[] = [];
@@ -235,6 +205,7 @@ export function codeActions(a: Analysis, params: CodeActionParams, env: ActionEn
 
   if (wanted(only, CodeActionKind.QuickFix)) {
     const offered = new Set<string>();
+    const quietTitles = new Set<string>();
     for (const d of ours) {
       const data = d.data as DiagnosticData;
       // Offsets in data belong to the version they were computed for; a newer text gets new diagnostics soon.
@@ -249,7 +220,14 @@ export function codeActions(a: Analysis, params: CodeActionParams, env: ActionEn
         const act = insertLineAction(a, d, data, 'deadline');
         if (act) out.push(act);
       }
+      const agency = unknownAgencyAction(a, d, data, env);
+      if (agency) out.push(agency);
+      // One "ignore" per finding, and one "ignore the rule in this file" per rule.
+      for (const act of ignoreActions(a, d, data, env)) if (!quietTitles.has(act.title)) quietTitles.add(act.title), out.push(act);
     }
+    // A lead the registry does not know, under the cursor (with or without a finding on it).
+    const lead = unknownLeadAction(a, toModelOffset(result.doc, offsetOf(a, params.range?.start)), env);
+    if (lead && !out.some((x) => x.title === lead.title)) out.push(lead);
     for (const d of ours) {
       const data = d.data as DiagnosticData;
       if (offered.has(data.rule) || !env.projectFile) continue;
@@ -286,12 +264,12 @@ export function codeActions(a: Analysis, params: CodeActionParams, env: ActionEn
         });
       }
     }
-    if (hasPreferredFix(result.findings, (f) => f.category === 'numbering')) {
+    if (hasBatchFix(result.findings, false, (f) => f.category === 'numbering')) {
       out.push(lazy('renumberDocument', msg(a, t('Đánh số lại toàn văn bản', 'Renumber the whole document')), RENUMBER_KIND));
     }
   }
 
-  if (wanted(only, FIX_ALL_KIND) && hasPreferredFix(result.findings)) {
+  if (wanted(only, FIX_ALL_KIND) && hasBatchFix(result.findings, !!a.fixAllSuggestions)) {
     out.push(lazy('fixAll', msg(a, t('Kế hoạch: sửa tất cả lỗi sửa được', 'Kế hoạch: fix all auto-fixable problems')), FIX_ALL_KIND));
   }
   return out;

@@ -9,7 +9,7 @@ import {
   type DiagnosticRelatedInformation,
   type TextEdit,
 } from 'vscode-languageserver';
-import type { Category, Finding, Severity } from '../core';
+import type { Category, Finding, FixKind, Severity } from '../core';
 import { t } from '../core';
 import { msg, range, type Analysis } from './analysis';
 
@@ -24,7 +24,7 @@ export interface DiagnosticData {
   /** Source offsets of the finding, for finding the task it belongs to. */
   start: number;
   end: number;
-  fixes: { title: string; preferred: boolean; edits: TextEdit[] }[];
+  fixes: { title: string; preferred: boolean; kind: FixKind; edits: TextEdit[] }[];
 }
 
 export function isDiagnosticData(d: unknown): d is DiagnosticData {
@@ -68,6 +68,7 @@ export function toDiagnostic(a: Analysis, f: Finding, extensionRoot: string): Di
     fixes: f.fixes.map((fix) => ({
       title: fix.title,
       preferred: fix.preferred,
+      kind: fix.kind,
       edits: fix.edits.map((e) => ({ range: range(a.lines, e.start, e.end), newText: e.text })),
     })),
   };
@@ -86,7 +87,7 @@ export function toDiagnostic(a: Analysis, f: Finding, extensionRoot: string): Di
 
 export function diagnosticsFor(a: Analysis, extensionRoot: string): Diagnostic[] {
   if (a.tooLargeKB !== undefined) {
-    return [{
+    return [...notesOf(a), {
       range: range(a.lines, 0, 0),
       severity: DiagnosticSeverity.Information,
       source: SOURCE,
@@ -97,5 +98,16 @@ export function diagnosticsFor(a: Analysis, extensionRoot: string): Diagnostic[]
       )),
     }];
   }
-  return (a.result?.findings ?? []).map((f) => toDiagnostic(a, f, extensionRoot));
+  return [...notesOf(a), ...(a.result?.findings ?? []).map((f) => toDiagnostic(a, f, extensionRoot))];
+}
+
+/** Limits that cut something and checks waiting for trust: information on the first line. */
+function notesOf(a: Analysis): Diagnostic[] {
+  return (a.notes ?? []).map((note) => ({
+    range: range(a.lines, 0, 0),
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    code: 'kehoach-limit',
+    message: msg(a, note),
+  }));
 }

@@ -2,7 +2,7 @@
 // role in the task, a deadline's resolved date, and the rule behind a finding.
 
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { localize, t, type AgencyRef, type Citation, type PlanDocument, type Span, type TimeExpression, type Ymd } from '../core';
+import { localize, t, type AgencyRef, type Citation, type LeadSource, type PlanDocument, type Span, type Task, type TaskReason, type Text, type TimeExpression, type Ymd } from '../core';
 import { parentHover } from './parents';
 import { contains, modelRange, msg, offsetOf, range, ruleOf, spanAt, toModelOffset, type Analysis } from './analysis';
 
@@ -38,6 +38,49 @@ function citationHover(a: Analysis, c: Citation): string {
 }
 
 type Role = 'lead' | 'coordinator' | 'reporter' | 'mentioned';
+
+const TASK_REASONS: Record<TaskReason, Text> = {
+  action: t('mục bắt đầu bằng một động từ hành động (triển khai, xây dựng, rà soát …)', 'the item starts with a verb of doing (triển khai, xây dựng, rà soát …)'),
+  'table-row': t('một dòng của bảng phân công nhiệm vụ', 'a row of a task table'),
+  'field-layout': t('các dòng "Cơ quan thực hiện/chủ trì:", "Thời gian:" là trường của nhiệm vụ này', 'its "Cơ quan thực hiện/chủ trì:", "Thời gian:" lines are this task\'s fields'),
+  assigned: t('mục nêu cơ quan thực hiện', 'the item names who carries it out'),
+  position: t('chỉ do vị trí trong phần giao nhiệm vụ (không chắc chắn: không báo thiếu cơ quan chủ trì)', 'only its place in a part that assigns work (unsure: a missing lead is not reported)'),
+};
+const LEAD_SOURCES: Record<LeadSource, Text> = {
+  explicit: t('dòng "Cơ quan chủ trì:" của nhiệm vụ', 'the task\'s own "Cơ quan chủ trì:" line'),
+  inline: t('câu của nhiệm vụ ("Giao … chủ trì")', 'the task\'s own sentence ("Giao … chủ trì")'),
+  heading: t('tiêu đề mục nêu tên cơ quan', 'the heading that names the body'),
+  group: t('mục cha ("… chủ trì, phối hợp …")', 'the parent item ("… chủ trì, phối hợp …")'),
+  table: t('cột "Cơ quan chủ trì" của bảng', 'the table\'s lead column'),
+  preamble: t('dòng giao việc phía trên danh sách ("Giao … thực hiện:")', 'the line that assigns the list above it ("Giao … thực hiện:")'),
+  field: t('trường "Đơn vị chủ trì:" ghi sau nhóm nhiệm vụ', 'the "Đơn vị chủ trì:" field written after the group'),
+};
+
+/** The task whose label or title (outline) or content cell (table) holds `m`. */
+function taskAt(doc: PlanDocument, m: number): Task | undefined {
+  for (const task of doc.tasks) {
+    if (task.item !== undefined) {
+      const it = doc.items[task.item];
+      if (m >= it.start && m <= it.title.end) return task;
+    } else if (contains(task.content, m)) return task;
+  }
+  return undefined;
+}
+
+function taskHover(a: Analysis, task: Task): string {
+  const lines = [`**${msg(a, t('Nhiệm vụ', 'Task'))}**`];
+  if (task.taskReason) lines.push(`- ${msg(a, t('Vì sao là nhiệm vụ', 'Why a task'))}: ${msg(a, TASK_REASONS[task.taskReason])}`);
+  if (task.lead) {
+    const names = [task.lead, ...task.extraLeads].map((l) => l.name).join('; ');
+    const from = task.leadSource ? ` — ${msg(a, t('theo', 'from'))} ${msg(a, LEAD_SOURCES[task.leadSource])}` : '';
+    const shape = task.leadByShape ? ` (${msg(a, t('nhận biết theo dạng tên', 'recognised by the shape of its name'))})` : '';
+    lines.push(`- ${msg(a, t(task.leadLabel ?? 'Cơ quan chủ trì', task.leadLabel ?? 'Lead'))}: ${names}${from}${shape}`);
+  } else {
+    lines.push(`- ${msg(a, t('Chưa thấy cơ quan chủ trì', 'No lead found'))}`);
+  }
+  if (task.time) lines.push(`- ${msg(a, t('Thời gian', 'Time'))}: ${task.time.raw}`);
+  return lines.join('\n');
+}
 
 function agencyAt(doc: PlanDocument, m: number): { ref: AgencyRef; role: Role; task?: string } | undefined {
   for (const task of doc.tasks) {
@@ -99,6 +142,14 @@ function timeHover(a: Analysis, time: TimeExpression): string {
   return lines.join('\n');
 }
 
+/**
+ * A rationale without its configuration remarks ("(tùy chọn { "includeGeneral": true } để vẫn
+ * báo)"): raw JSON in a hover reads as noise; the rule's page, linked from the finding, has them.
+ */
+export function withoutConfigNotes(text: string): string {
+  return text.replace(/\s*\([^()]*\{[^{}]*\}[^()]*\)/g, '').trim();
+}
+
 export function hover(a: Analysis, position: Position): Hover | null {
   const result = a.result;
   if (!result) return null;
@@ -113,6 +164,9 @@ export function hover(a: Analysis, position: Position): Hover | null {
     parts.push(citationHover(a, citation));
     span = citation.number;
   }
+  // A task's label or title: why it is a task and where its lead comes from.
+  const task = citation ? undefined : taskAt(doc, m);
+  if (task) parts.push(taskHover(a, task));
   const agency = agencyAt(doc, m);
   if (agency) {
     parts.push(agencyHover(a, agency));
@@ -131,7 +185,8 @@ export function hover(a: Analysis, position: Position): Hover | null {
     span ??= parent.span;
   }
 
-  // The rules behind findings under the cursor: why it matters and how to fix it.
+  // The rules behind findings under the cursor. The editor already shows the finding's message in
+  // the same hover (with the rule's link), so this part says only why it matters and the fix.
   const seen = new Set<string>();
   let findingRange: ReturnType<typeof range> | undefined;
   for (const f of result.findings) {
@@ -140,11 +195,8 @@ export function hover(a: Analysis, position: Position): Hover | null {
     seen.add(f.rule);
     findingRange ??= range(a.lines, f.start, f.end);
     const rule = ruleOf(a, f.rule);
-    const lines = [`**${f.rule}** (${f.alias}): ${f.message}`];
-    if (rule) {
-      lines.push('', localize(rule.description, a.locale));
-      if (rule.rationale) lines.push('', localize(rule.rationale, a.locale));
-    }
+    const why = rule ? withoutConfigNotes(localize(rule.rationale ?? rule.description, a.locale)) : '';
+    const lines = [`**${f.rule}** \`${f.alias}\`${why ? ` — ${why}` : ''}`];
     const fix = f.fixes.find((x) => x.preferred);
     if (fix) lines.push('', `${msg(a, t('Cách sửa', 'Fix'))}: ${fix.title}`);
     parts.push(lines.join('\n'));

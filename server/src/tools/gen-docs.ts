@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../core/rules';
 import type { RuleMeta } from '../core/rule';
+import { fixKindOf } from '../core/fixes';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const README_START = '<!-- rules:start -->';
@@ -22,7 +23,16 @@ export function allRuleMeta(): RuleMeta[] {
   } catch {
     // parent coverage not built
   }
-  return metas.sort((a, b) => a.id.localeCompare(b.id));
+  // By number: KH1001 (layout) after KH905, not between KH100 and KH101.
+  return metas.sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)) || a.id.localeCompare(b.id));
+}
+
+/** Whether a rule's fixes are mechanical (batch fixing applies them) or suggestions (one by one). */
+function fixCell(r: RuleMeta): string {
+  if (!r.fixable) return 'không (no)';
+  return fixKindOf(r.id) === 'fix'
+    ? 'sửa máy móc: `--fix` và “Sửa tất cả” áp dụng (mechanical fix: applied by `--fix` and fix all)'
+    : 'gợi ý: làm đổi nội dung, người soạn xác nhận từng cái; chỉ áp dụng hàng loạt với `--fix-type suggestion` (suggestion: changes what the plan says; offered one by one)';
 }
 
 export function rulePage(r: RuleMeta): string {
@@ -37,7 +47,7 @@ export function rulePage(r: RuleMeta): string {
     `|---|---|`,
     `| Nhóm (category) | \`${r.category}\` |`,
     `| Mức mặc định (default severity) | ${SEVERITY_VI[r.defaultSeverity]} (\`${r.defaultSeverity}\`) |`,
-    `| Sửa tự động (fixable) | ${r.fixable ? 'có (yes)' : 'không (no)'} |`,
+    `| Sửa tự động (fixable) | ${fixCell(r)} |`,
     '',
   ];
   if (r.rationale) lines.push('## Vì sao', '', r.rationale.vi, '', '## Why', '', r.rationale.en, '');
@@ -56,7 +66,7 @@ export function rulePage(r: RuleMeta): string {
 
 export function readmeRuleList(): string {
   const rows = allRuleMeta().map(
-    (r) => `| [${r.id}](docs/rules/${r.id}.md) | \`${r.alias}\` | ${r.category} | ${r.defaultSeverity} | ${r.fixable ? '✓' : ''} | ${r.description.vi} |`,
+    (r) => `| [${r.id}](docs/rules/${r.id}.md) | \`${r.alias}\` | ${r.category} | ${r.defaultSeverity} | ${!r.fixable ? '' : fixKindOf(r.id) === 'fix' ? 'sửa' : 'gợi ý'} | ${r.description.vi} |`,
   );
   return [README_START, '| Mã | Bí danh (alias) | Nhóm | Mức | Sửa | Kiểm tra gì |', '|---|---|---|---|---|---|', ...rows, README_END].join('\n');
 }

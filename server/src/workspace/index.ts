@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parsePlan } from '../core';
 import { citedParents, parentKeyOf } from '../core/parent';
+import { readFileLimited } from '../fileRead';
 
 export interface IndexOptions {
   /** Stop after this many candidate files (a workspace may hold anything). */
@@ -66,6 +67,11 @@ export class WorkspaceIndex {
 
   constructor(options: IndexOptions = {}) {
     this.options = { ...INDEX_DEFAULTS, ...options };
+  }
+
+  /** How many files a scan looks at, at most. */
+  get limit(): number {
+    return this.options.maxFiles;
   }
 
   get size(): number {
@@ -139,10 +145,11 @@ export class WorkspaceIndex {
     let disk: string | undefined;
     let exists = false;
     try {
-      const stat = await fs.promises.stat(file);
+      // lstat: a link is not followed (a link to /dev/zero or outside the workspace is no parent).
+      const stat = await fs.promises.lstat(file);
       if (stat.isFile()) {
         exists = true;
-        if (stat.size <= this.options.maxBytes) disk = ownKeyOf(await readHead(file, this.options.headBytes));
+        if (stat.size <= this.options.maxBytes) disk = await readHead(file, this.options);
       }
     } catch {
       exists = false;
@@ -181,7 +188,9 @@ export class WorkspaceIndex {
     const before = this.keyOf(file);
     const e = this.entries.get(file);
     if (!e) return { before, after: before };
-    if (e.disk === undefined && !fs.existsSync(file)) this.entries.delete(file);
+    // No disk read here (this runs on the event loop): a file without a key on disk is dropped;
+    // the watcher re-adds it if it gains one.
+    if (e.disk === undefined) this.entries.delete(file);
     else this.entries.set(file, { disk: e.disk });
     this.reindex(file, before);
     return { before, after: this.keyOf(file) };
@@ -236,19 +245,15 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-/** The first bytes of a file as text, cut at a line end; a BOM dropped. */
-async function readHead(file: string, bytes: number): Promise<string> {
-  const fh = await fs.promises.open(file, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
-    let end = bytesRead;
-    if (bytesRead === bytes) {
-      const nl = buf.lastIndexOf(10, bytesRead - 1);
-      if (nl > bytes / 2) end = nl;
-    }
-    return buf.subarray(0, end).toString('utf8').replace(/^\uFEFF/, '');
-  } finally {
-    await fh.close();
+/** The key in the first bytes of a file (cut at a line end; a BOM dropped), through the bounded reader. */
+async function readHead(file: string, options: Required<IndexOptions>): Promise<string | undefined> {
+  const read = await readFileLimited(file, { maxBytes: options.maxBytes, headBytes: options.headBytes, timeoutMs: 2000 });
+  if (!read.ok) return undefined;
+  const buf = read.bytes;
+  let end = buf.length;
+  if (buf.length === options.headBytes) {
+    const nl = buf.lastIndexOf(10, buf.length - 1);
+    if (nl > options.headBytes / 2) end = nl;
   }
+  return ownKeyOf(buf.subarray(0, end).toString('utf8').replace(/^\uFEFF/, ''));
 }

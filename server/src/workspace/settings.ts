@@ -16,6 +16,8 @@ export interface KehoachSettings {
   /** Time budget for one check while typing (ms); rules left when it is spent are skipped, with a KH699 note. */
   timeBudgetMs: number;
   province?: string;
+  /** "Fix all" also applies suggestions (fixes that change what the plan says). Off: they are offered one by one. */
+  fixAllIncludeSuggestions: boolean;
 }
 
 export const DEFAULT_SETTINGS: KehoachSettings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: KehoachSettings = {
   debounceMs: 150,
   maxFileSizeKB: 2048,
   timeBudgetMs: 2000,
+  fixAllIncludeSuggestions: false,
 };
 
 const SEVERITIES: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
@@ -48,22 +51,29 @@ export function normalizeSettings(raw: unknown): KehoachSettings {
   if (typeof o.maxFileSizeKB === 'number' && Number.isFinite(o.maxFileSizeKB) && o.maxFileSizeKB > 0) s.maxFileSizeKB = o.maxFileSizeKB;
   if (typeof o.timeBudgetMs === 'number' && Number.isFinite(o.timeBudgetMs)) s.timeBudgetMs = Math.min(60000, Math.max(1, o.timeBudgetMs));
   if (typeof o.province === 'string' && o.province.trim()) s.province = o.province.trim();
+  // VS Code hands "kehoach.fixAll.includeSuggestions" over as { fixAll: { includeSuggestions } }.
+  const fixAll = o.fixAll as Record<string, unknown> | undefined;
+  if (fixAll && typeof fixAll === 'object' && fixAll.includeSuggestions === true) s.fixAllIncludeSuggestions = true;
   return s;
 }
 
-/** The locale messages use: an explicit setting wins, then the project file, then the editor's. */
-export function effectiveLocale(settings: KehoachSettings, project: Partial<LintConfig>, clientLocale: Locale): Locale {
+/**
+ * The locale messages use: an explicit setting wins, then the project file, else Vietnamese.
+ * "auto" does not follow the editor's display language: VS Code has no Vietnamese one, so nearly
+ * every Vietnamese user runs it in English and would get English messages.
+ */
+export function effectiveLocale(settings: KehoachSettings, project: Partial<LintConfig>): Locale {
   if (settings.locale !== 'auto') return settings.locale;
-  return project.locale ?? clientLocale;
+  return project.locale ?? 'vi';
 }
 
-export function lintConfigFor(settings: KehoachSettings, project: ProjectConfig | undefined, clientLocale: Locale): LintConfig {
+export function lintConfigFor(settings: KehoachSettings, project: ProjectConfig | undefined): LintConfig {
   const fromProject = project?.config ?? {};
   let config = mergeConfig(defaultConfig(), fromProject);
   const over: Partial<LintConfig> = { rules: settings.rules };
   if (settings.planDate) over.planDate = settings.planDate;
   if (settings.province) over.province = settings.province;
   config = mergeConfig(config, over);
-  config.locale = effectiveLocale(settings, fromProject, clientLocale);
+  config.locale = effectiveLocale(settings, fromProject);
   return config;
 }

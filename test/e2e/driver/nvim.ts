@@ -58,7 +58,7 @@ function main(): number {
   checks.push({ name: `same findings as the core (${wantKeys.length}: ${[...new Set(want.map((f) => f.rule))].join(', ')})`,
     ok: wantKeys.length > 0 && missing.length === 0 && extra.length === 0,
     detail: `missing ${missing.slice(0, 8).join(' ')}; unexpected ${extra.slice(0, 8).join(' ')}` });
-  const bad = got.filter((d) => d.source !== 'kehoach' || !/^KH\d{3}$/.test(String(d.code)) || !d.codeDescription?.href);
+  const bad = got.filter((d) => d.source !== 'kehoach' || !/^KH\d{3,4}$/.test(String(d.code)) || !d.codeDescription?.href);
   checks.push({ name: 'every diagnostic names its rule (source, code, codeDescription)', ok: got.length > 0 && bad.length === 0,
     detail: bad.slice(0, 3).map((d) => JSON.stringify(d).slice(0, 200)).join(' | ') });
 

@@ -4,8 +4,9 @@
 
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { codeOf, loadCore, revertAndCloseAll, scratchCopy, waitForDiagnostics } from './util';
+import { codeOf, extension, loadCore, revertAndCloseAll, scratchCopy, waitForDiagnostics } from './util';
 
 describe('các tính năng soạn thảo trên kế hoạch thật', function () {
   let doc: vscode.TextDocument;
@@ -29,11 +30,15 @@ describe('các tính năng soạn thảo trên kế hoạch thật', function ()
   it('mỗi mã quy tắc dẫn tới trang tài liệu của nó, có trong gói tiện ích', function () {
     const ds = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'kehoach');
     const missing: string[] = [];
+    const root = extension().extensionPath;
     for (const d of ds) {
       const target = typeof d.code === 'object' ? d.code.target : undefined;
       assert.ok(target, `no link for ${codeOf(d)}`);
-      assert.match(target.toString(), new RegExp(`${codeOf(d)}\\.md$`), 'the link names the rule page');
-      if (target.scheme === 'file' && !fs.existsSync(target.fsPath)) missing.push(target.fsPath);
+      // The client points the link at kehoach.showRuleDoc (a rendered preview of docs/rules/<id>.md).
+      assert.strictEqual(target.scheme, 'command', target.toString());
+      assert.deepStrictEqual(JSON.parse(decodeURIComponent(target.query)), [codeOf(d)], 'the link names the rule page');
+      const page = path.join(root, 'docs', 'rules', `${codeOf(d)}.md`);
+      if (!fs.existsSync(page)) missing.push(page);
     }
     assert.deepStrictEqual(missing, [], 'rule pages linked from diagnostics exist');
   });
@@ -75,5 +80,21 @@ describe('các tính năng soạn thảo trên kế hoạch thật', function ()
     assert.ok(tokens && tokens.data.length > 0 && tokens.data.length % 5 === 0, 'tokens in groups of five');
     const maxType = Math.max(...Array.from(tokens.data.filter((_, i) => i % 5 === 3)));
     assert.ok(maxType < legend.tokenTypes.length, 'every token type is in the legend');
+  });
+
+  // Last: it opens a preview beside the plan (the other tests read the plan's own editor).
+  it('mã quy tắc mở trang mô tả đã hiển thị (Markdown preview) bên cạnh kế hoạch; có hướng dẫn bắt đầu', async function () {
+    const pkg = extension().packageJSON as { contributes: { walkthroughs?: { id: string }[] } };
+    assert.strictEqual(pkg.contributes.walkthroughs?.[0]?.id, 'kehoach.start');
+    const d = vscode.languages.getDiagnostics(doc.uri).find((x) => x.source === 'kehoach')!;
+    const previews = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && t.label.includes(codeOf(d)));
+    const opened = new Promise<void>((resolve) => {
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => { if (previews().length) { sub.dispose(); resolve(); } });
+    });
+    await vscode.commands.executeCommand('kehoach.showRuleDoc', codeOf(d));
+    await Promise.race([opened, new Promise((r) => setTimeout(r, 10000))]);
+    assert.ok(previews().length > 0, `a preview of ${codeOf(d)}.md: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === doc.uri.toString()), 'the plan stays open');
   });
 });

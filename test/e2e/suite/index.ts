@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
-export const SUITE_FILES = ['plan.e2e.js', 'features.e2e.js', 'snippets.e2e.js'];
+export const SUITE_FILES = ['plan.e2e.js', 'features.e2e.js', 'snippets.e2e.js', 'docx.e2e.js', 'word.e2e.js'];
 
 export function resultPath(): string {
   // out/test/e2e/suite → <repo>/.e2e/out

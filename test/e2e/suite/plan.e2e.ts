@@ -98,10 +98,25 @@ describe('kế hoạch trong VS Code', function () {
       });
     for (const d of settled) {
       assert.strictEqual(d.source, 'kehoach', show(d));
-      assert.match(codeOf(d), /^KH\d{3}$/, `rule id as code: ${show(d)}`);
+      assert.match(codeOf(d), /^KH\d{3,4}$/, `rule id as code: ${show(d)}`);
       assert.ok(typeof d.code === 'object' && d.code.target, `codeDescription (link to the rule page): ${show(d)}`);
+      // The link opens the rendered rule page (kehoach.showRuleDoc), not the raw Markdown file.
+      assert.strictEqual(d.code.target.scheme, 'command', show(d));
+      assert.ok(d.code.target.path === 'kehoach.showRuleDoc', d.code.target.toString());
       assert.ok(d.message.length > 0);
     }
+  });
+
+  it('thông báo bằng tiếng Việt khi VS Code chạy bằng tiếng Anh và không đặt kehoach.locale', async function () {
+    assert.match(vscode.env.language, /^en\b/, `VS Code's display language: ${vscode.env.language}`);
+    const locale = vscode.workspace.getConfiguration('kehoach').inspect('locale');
+    assert.ok(locale && locale.globalValue === undefined && locale.workspaceValue === undefined && locale.workspaceFolderValue === undefined,
+      `kehoach.locale is not set: ${JSON.stringify(locale)}`);
+    const want = expectedKeys(doc.getText()).findings; // the core's default: Vietnamese
+    const ds = await waitForDiagnostics(uri, (d) => d.filter((x) => x.source === 'kehoach').length === want.length, 'the diagnostics');
+    const messages = ds.filter((x) => x.source === 'kehoach').map((d) => d.message).sort();
+    assert.deepStrictEqual(messages, want.map((f) => f.message).sort());
+    assert.ok(messages.some((m) => /[ăâđêôơư]/.test(m)), `Vietnamese: ${messages[0]}`);
   });
 
   it('báo trùng số thứ tự "III." bằng một quy tắc đánh số', async function () {

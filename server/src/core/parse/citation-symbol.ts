@@ -25,9 +25,14 @@ export function canonicalIssuer(code: string): string {
   return u;
 }
 
-/** Party issuers end in TW/TU (Trung ương, Tỉnh ủy) or are a Party committee (ĐU, HU, QU, ĐUK). */
+/**
+ * Party issuers end in TW/TU (Trung ương, Tỉnh ủy) or are a Party committee (ĐU, HU, QU, ĐUK). The
+ * Front's "MTTW" (Mặt trận Trung ương) ends in TW too but the Front numbers its documents the State
+ * way ("04/TT-MTTW-BTT"): it is not a Party issuer.
+ */
 export function isPartyIssuer(code: string): boolean {
   const u = code.toUpperCase();
+  if (u.startsWith('MT')) return false;
   return /(?:TW|TU)$/.test(u) || /^(?:ĐU|HU|QU|ĐUK|ĐĐ|BCSĐ|TƯ)$/.test(u);
 }
 
@@ -37,6 +42,8 @@ export function isStateIssuer(code: string): boolean {
   if (isPartyIssuer(u)) return false;
   return /^(?:CP|TTG|UBND|HĐND|VPCP|NHNN|TTCP|KTNN|TANDTC|VKSNDTC|UBTVQH\d*|QH\d*|B[A-ZĐ]{1,8}|S[A-ZĐ]{1,8})$/.test(u);
 }
+
+const JOINT_ISSUERS = /^(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,9}(?: (?:UBND|HĐND|MTTQ|ĐU|TU|CP))?)+(?![\p{L}\p{N}])/u;
 
 export interface SymbolMatch {
   number: DocumentNumber;
@@ -65,8 +72,10 @@ export function findSymbols(text: string): SymbolMatch[] {
         type = 'CV';
       } else continue;
     }
-    // Joint issuers and units after the issuer ("04/TTr-BKHCN-BTTTT", "83/BKHCN-BTTTT-VP") belong to the symbol.
-    const more = /^(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,9})+(?![\p{L}\p{N}])/u.exec(text.slice(dn.end, dn.end + 40));
+    // Joint issuers and units after the issuer ("04/TTr-BKHCN-BTTTT", "83/BKHCN-BTTTT-VP") belong to
+    // the symbol, also a joint issuer written in two words ("65-KH/BDVTU-BCSĐ UBND": Ban cán sự
+    // đảng UBND), so the date after it is the symbol's.
+    const more = JOINT_ISSUERS.exec(text.slice(dn.end, dn.end + 40));
     const extra = more ? more[0] : '';
     out.push({ number: { ...dn, end: dn.end + extra.length, raw: dn.raw + extra, type, issuer: canonicalIssuer(issuer) }, blank });
   }

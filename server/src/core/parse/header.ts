@@ -34,9 +34,9 @@ export const DOC_TYPE_CODES: Record<string, string[]> = {
   'NGHỊ ĐỊNH': ['NĐ'],
 };
 
-const NATIONAL_MOTTO = /(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Đ[ẢÁA]NG\s+CỘNG\s+S[ẢA]N|Độc\s+lập\s*-\s*Tự\s+do|ĐỘC\s+LẬP)/u;
+export const NATIONAL_MOTTO = /(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Đ[ẢÁA]NG\s+CỘNG\s+S[ẢA]N|Độc\s+lập\s*-\s*Tự\s+do|ĐỘC\s+LẬP)/u;
 const PREAMBLE_START = /^(Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Trên\s+cơ\s+sở|Nhằm|Để)(?![\p{L}\d])/u;
-const SEPARATOR = /^[\s*\-–—_=.]+$/; // anchored both ends: one linear attempt
+export const SEPARATOR = /^[\s*\-–—_=.]+$/; // anchored both ends: one linear attempt
 const HEADER_SCAN_LINES = 40;
 
 function trimmedEndOf(line: Line): number {
@@ -53,7 +53,7 @@ function bare(s: string): string {
 }
 
 /** Columns of a header line: split on pipes, tabs and runs of 3+ spaces. */
-function columnsOf(line: Line): Spanned[] {
+export function columnsOf(line: Line): Spanned[] {
   const out: Spanned[] = [];
   // Header columns sit in the first few hundred characters; a longer line is body text pasted
   // high up, and cutting it keeps this scan linear however many spaces a paste holds.
@@ -145,7 +145,9 @@ function parseHeaderUnsafe(doc: PlanDocument): Header {
       const so = /(^|[\s|*])Số\s*[:.]?\s*/u.exec(line.text);
       if (so) {
         const at = line.start + so.index + so[0].length;
-        const num = matchDocumentNumberAt(text, at);
+        let num = matchDocumentNumberAt(text, at);
+        // Hard-wrapped paste (a web page): "Số:" alone, the symbol on the next line ("7360/KH-UBND").
+        if (!num && at >= trimmedEndOf(line) && i + 1 < lines.length) num = matchDocumentNumberAt(text, lines[i + 1].contentStart);
         if (num) {
           header.number = num;
           lastHeaderEnd = Math.max(lastHeaderEnd, num.end);

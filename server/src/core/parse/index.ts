@@ -3,23 +3,28 @@
 
 import type { PlanDocument } from '../model';
 import { normalizeText } from '../text/normalize';
+import { looksLikeMarkdown, markdownView } from '../text/markdown';
 import { splitLines } from '../text/lines';
 import { findDates } from './dates';
 import { findCitations } from './citations';
 import { parseHeader } from './header';
+import { detectDocKind } from './doc-kind';
 import { parseOutline } from './outline';
 import { parseTables } from './tables';
 import { extractTasks } from './tasks';
 import { findReportingClauses } from './reporting';
 
 export function parsePlan(source: string): PlanDocument {
-  const norm = normalizeText(source);
+  // A Markdown plan is read through its plain-text view; offsets map back through both steps.
+  const md = looksLikeMarkdown(source) ? markdownView(source) : undefined;
+  const norm = normalizeText(md ? md.text : source);
   const text = norm.text;
+  const toSourceOffset = md ? (o: number) => md.toSource(norm.toSource(o)) : norm.toSource;
   const lines = splitLines(text);
   const doc: PlanDocument = {
     source,
     text,
-    toSourceOffset: norm.toSource,
+    toSourceOffset,
     lines,
     header: { start: 0, end: 0 },
     items: [],
@@ -32,6 +37,7 @@ export function parsePlan(source: string): PlanDocument {
   };
   doc.dates = findDates(text);
   doc.header = parseHeader(doc);
+  doc.kind = detectDocKind(doc);
   const outline = parseOutline(doc);
   doc.items = outline.items;
   doc.preamble = outline.preamble;

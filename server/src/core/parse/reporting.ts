@@ -6,9 +6,10 @@
 // khăn … báo cáo UBND tỉnh xem xét, quyết định", "báo cáo kịp thời những khó khăn"), products
 // ("xây dựng báo cáo tổng kết"), "báo cáo viên", technical MRV ("đo đạc, báo cáo, thẩm định").
 
-import type { AgencyRef, OutlineItem, PlanDocument, ReportingClause, Span, Spanned, TableCell } from '../model';
+import type { AgencyRef, ColumnRole, OutlineItem, PlanDocument, ReportingClause, Span, Spanned, TableCell, TimeExpression } from '../model';
 import { findAgencyMentions } from './agencyNames';
 import { parseTimeExpression } from './time';
+import { isFrameTitle, isTopicsTitle } from './taskShape';
 
 const BAO_CAO_RE = /(?<![\p{L}])báo\s+cáo(?![\p{L}])/giu;
 /** The clause is an escalation or a request for a decision, not a periodic duty. */
@@ -19,11 +20,26 @@ const EVENT_RE = new RegExp(
     'vướng mắc(?:\\s+phát sinh)?\\s+cần',
     'kịp\\s+thời\\s+báo\\s+cáo', 'báo\\s+cáo\\s+kịp\\s+thời', 'chủ\\s+động\\s+báo\\s+cáo',
     'xem\\s+xét,?\\s+(?:quyết\\s+định|giải\\s+quyết|phê\\s+duyệt|cho\\s+ý\\s+kiến)', 'xin\\s+ý\\s+kiến',
+    // escalation beyond one's remit, approval, funding requests
+    'trường\\s+hợp\\s+vượt', 'vượt\\s+thẩm\\s+quyền', 'kịp\\s+thời\\s+(?:[\\p{L}]+,?\\s+){0,3}báo\\s+cáo',
+    'báo\\s+cáo,?\\s+(?:và\\s+)?(?:đề\\s+xuất|kiến\\s+nghị)', '(?:để|trình)\\s+(?:cấp\\s+có\\s+thẩm\\s+quyền\\s+)?phê\\s+duyệt',
+    'cấp\\s+có\\s+thẩm\\s+quyền\\s+(?:xem\\s+xét|phê\\s+duyệt|quyết\\s+định)', 'xin\\s+chủ\\s+trương',
+    '(?:bố\\s+trí|cấp|bổ\\s+sung)\\s+kinh\\s+phí',
   ].join('|') + ')',
   'iu',
 );
 /** Words before "báo cáo" that make it a noun (a report to write or a document), not a duty. */
-const NOUN_BEFORE_RE = /(?<![\p{L}])(?:xây dựng|hoàn thiện|hoàn chỉnh|lập|ban hành|chuẩn bị|dự thảo|soạn thảo|tại|theo|của|các|những|một|nội dung|việc|chế độ|thông tin,|đo đạc,?|mẫu|hệ thống|số liệu)\s+$/iu;
+const NOUN_BEFORE_RE = /(?<![\p{L}])(?:xây dựng|hoàn thiện|hoàn chỉnh|lập|ban hành|chuẩn bị|dự thảo|soạn thảo|tại|theo|của|các|những|một|nội dung|việc|chế độ|thông tin,?|đo đạc,?|mẫu|hệ thống|số liệu|dữ liệu|tỷ lệ|thời điểm|(?:trong|mỗi|tại|của|cuối|đầu) kỳ|trên cơ sở|là|bản|mục tiêu|nghe(?:\s+[^,.;]{0,60})?|đã(?:\s+kịp thời)?|đã có)\s+$/iu;
+/** Words after "báo cáo" that make it a noun: "báo cáo thành tích" (a dossier part), "báo cáo điện tử". */
+const NOUN_AFTER_RE = /^\s*(?:viên|thành tích|điện tử|tài chính|số liệu thống kê)(?![\p{L}])/iu;
+/** A product or result field ("- Kết quả: Báo cáo …", "Sản phẩm: …"): what the task delivers, not a duty. */
+const PRODUCT_FIELD_RE = /^[\s\-+•*–\\]*(?:Kết quả|Sản phẩm)(?:\s+[\p{L}]+){0,3}\s*:/u;
+/** A meeting's agenda ("Trình tự tổ chức hội nghị:", "NỘI DUNG, TRÌNH TỰ, THỦ TỤC"): someone reports at the meeting. */
+const AGENDA_RE = /trình tự|chương trình (?:của )?(?:hội nghị|cuộc họp|buổi)|diễn biến (?:hội nghị|cuộc họp)/iu;
+/** A contact line ("đồng chí …, số ĐT: 0904…"). */
+const CONTACT_RE = /(?:số\s+)?(?:ĐT|điện thoại|Điện thoại)\s*[:.]?\s*\d{3,}/u;
+/** A time given by an event or by reference to another document: "Kết thúc cuộc bầu cử, …", "theo các mốc thời gian tại Quyết định …". */
+const EVENT_TIME_RE = /(?<![\p{L}])(?:kết thúc|sau khi|trước khi|ngay sau|sau mỗi|trước mỗi|khi kết thúc)(?![\p{L}])[^.;]{0,80}|(?<![\p{L}])theo (?:các )?(?:mốc thời gian|thời gian|tiến độ|thời hạn)[^.;]{0,30}?(?:tại|theo|của)\s+(?:Quyết định|Kế hoạch|Công văn|Nghị quyết|Thông báo|Hướng dẫn|Chỉ thị)[^.;]{0,60}/iu;
 const PURPOSE_RE = /(?<![\p{L}])để\s+(?:tổng hợp\s*,?\s*(?:và\s+)?)?$/iu;
 const CONSOLIDATE_RE = /(?<![\p{L}])(?<!để\s+)tổng\s+hợp(?![\p{L}])/iu;
 const ON_DEMAND_RE = /(?<![\p{L}])(?:đột xuất|khi có yêu cầu|theo yêu cầu)(?![\p{L}])/iu;
@@ -46,19 +62,19 @@ function isBoundaryNewline(text: string, i: number, soft: boolean): boolean {
   return /^(?:[-+•*–]\s|\d+(?:\.\d+)*[.)-]\s|[a-zđ]\)\s|[IVX]+\.\s|[A-Z]\.\s)/u.test(text.slice(k, k + 12));
 }
 
-/** The clause around `pos`: bounded by ";", ". ", "|" and paragraph breaks (bounded look-around). */
+/** The clause around `pos`: bounded by ";", ". ", "|", a TAB (a Word table row pasted as text) and paragraph breaks (bounded look-around). */
 export function clauseAround(text: string, pos: number, soft = false, limit = 700): Span {
   let start = Math.max(0, pos - limit);
   for (let i = pos - 1; i >= Math.max(0, pos - limit); i--) {
     const c = text[i];
-    if (c === ';' || c === '|' || (c === '.' && /\s/.test(text[i + 1] ?? ' ') && !/\d/.test(text[i - 1] ?? ''))) { start = i + 1; break; }
+    if (c === ';' || c === '|' || c === '\t' || (c === '.' && /\s/.test(text[i + 1] ?? ' ') && !/\d/.test(text[i - 1] ?? ''))) { start = i + 1; break; }
     if (c === '\n' && isBoundaryNewline(text, i, soft)) { start = i + 1; break; }
     if (i === 0) start = 0;
   }
   let end = Math.min(text.length, pos + limit);
   for (let i = pos; i < Math.min(text.length, pos + limit); i++) {
     const c = text[i];
-    if (c === ';' || c === '|' || (c === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1])) && !/\d/.test(text[i + 1] ?? ''))) { end = i + (c === '.' ? 1 : 0); break; }
+    if (c === ';' || c === '|' || c === '\t' || (c === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1])) && !/\d/.test(text[i + 1] ?? ''))) { end = i + (c === '.' ? 1 : 0); break; }
     if (c === '\n' && isBoundaryNewline(text, i, soft)) { end = i; break; }
     if (i === text.length - 1) end = text.length;
   }
@@ -107,7 +123,7 @@ function isDutyWord(doc: PlanDocument, at: number, len: number): boolean {
   if (inside(at, doc.recipients)) return false;
   if (word === word.toLocaleUpperCase('vi')) return false; // "CHẾ ĐỘ BÁO CÁO" heading
   const after = text.slice(at + len, at + len + 12);
-  if (/^\s*viên/u.test(after) || /^\s*(?:số|:)/iu.test(after) || /^\s*\)/u.test(after)) return false;
+  if (NOUN_AFTER_RE.test(after) || /^\s*(?:số|:)/iu.test(after) || /^\s*\)/u.test(after)) return false;
   const before = text.slice(Math.max(0, at - 24), at);
   if (/\(\s*$/u.test(before)) return false; // "(báo cáo)" in Nơi nhận
   if (NOUN_BEFORE_RE.test(before)) return false;
@@ -155,17 +171,19 @@ function paragraphSubject(doc: PlanDocument, clauseStart: number, lineIdx: (pos:
 }
 
 /** The appendix-table cell holding `pos`, with its row's time cell. */
-function tableCellAt(doc: PlanDocument, pos: number): { cell: TableCell; time?: TableCell } | undefined {
+function tableCellAt(doc: PlanDocument, pos: number): { cell: TableCell; role?: ColumnRole; time?: TableCell } | undefined {
   for (const t of doc.tables) {
     if (pos < t.start || pos >= t.end) continue;
     const timeCol = t.columns.findIndex((c) => c.role === 'time');
     for (const row of t.rows) {
       if (pos < row.start || pos >= row.end) continue;
-      const cell = row.cells.find((c) => pos >= c.start && pos < c.end);
+      const ci = row.cells.findIndex((c) => pos >= c.start && pos < c.end);
+      const cell = row.cells[ci];
       if (!cell) return undefined;
+      const role = t.columns[ci]?.role;
       const src = row.continues !== undefined ? t.rows[row.continues] ?? row : row;
       const time = timeCol >= 0 ? (row.cells[timeCol]?.text.trim() ? row.cells[timeCol] : src.cells[timeCol]) : undefined;
-      return { cell, ...(time && time.text.trim() ? { time } : {}) };
+      return { cell, role, ...(time && time.text.trim() ? { time } : {}) };
     }
   }
   return undefined;
@@ -229,8 +247,13 @@ function clauseAt(
       words.push({ at, len: w[0].length, purpose: PURPOSE_RE.test(text.slice(Math.max(clause.start, at - 30), at)) });
     }
     if (words.length === 0) return skip(clause.end);
-    // A table cell that names a product ("| Báo cáo thực hiện |", "Các Báo cáo thực hiện").
+    // A table cell that names a product ("| Báo cáo thực hiện |", "Các Báo cáo thực hiện"), or a
+    // product or time column.
     if (cell && /^(?:các\s+)?báo\s+cáo/iu.test(ctext.trim())) return skip(clause.end);
+    if (cell && (cell.role === 'product' || cell.role === 'time')) return skip(clause.end);
+    // A cell of a Word table pasted as TAB-separated text that names a product ("Báo cáo kết quả …").
+    if (!cell && (text[clause.start - 1] === '\t' || text[clause.end] === '\t') && /^(?:các\s+)?báo\s+cáo/iu.test(ctext)) return skip(clause.end);
+    if (!cell && notADuty(doc, clause, words[0].at)) return skip(clause.end);
 
     const duty = words.find((x) => !x.purpose) ?? words[0];
     const purpose = words.find((x) => x.purpose);
@@ -284,6 +307,7 @@ function clauseAt(
       ? (cell.time ? parseTimeExpression(text.slice(cell.time.start, cell.time.end), cell.time, doc.dates, contextYear) : undefined)
       : parseTimeExpression(text.slice(clause.start, tEnd), { start: clause.start, end: tEnd }, doc.dates, contextYear);
 
+    const timeOrElse = time ?? timeFromContext(doc, clause, cell?.time);
     const before = text.slice(clause.start, duty.at + duty.len + 1);
     const consolidates = CONSOLIDATE_RE.test(before) && !(via && purpose);
     const rc: ReportingClause = {
@@ -296,9 +320,93 @@ function clauseAt(
     if (reporter) rc.reporter = reporter;
     if (recipient) rc.recipient = recipient;
     if (via) rc.via = via;
-    if (time) rc.time = time;
+    if (timeOrElse) rc.time = timeOrElse;
     return { end: clause.end, keep: true, clause: rc };
   }
+}
+
+/**
+ * A "báo cáo" that assigns no reporting duty by where it stands: a product field ("- Kết quả: Báo
+ * cáo …"), a contact line, an item of the Mục đích / Yêu cầu / Mục tiêu parts or of an activity's
+ * topics ("Nội dung kiểm tra"), a step of a meeting's agenda ("Trình tự tổ chức hội nghị: … Báo cáo
+ * về số cử tri có mặt").
+ */
+function notADuty(doc: PlanDocument, clause: Span, at: number): boolean {
+  const text = doc.text;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (PRODUCT_FIELD_RE.test(text.slice(lineStart, at))) return true;
+  if (CONTACT_RE.test(text.slice(clause.start, clause.end))) return true;
+  for (let i = itemAt(doc.items, at), guard = 0; i >= 0 && guard < 64; i = doc.items[i].parent, guard++) {
+    const it = doc.items[i];
+    const k = it.sectionKind;
+    if (k === 'purpose' || k === 'requirements' || k === 'purpose-requirements' || k === 'objectives') return true;
+    if (isFrameTitle(it.title.value) || isTopicsTitle(it.title.value)) return true;
+  }
+  return headingsAbove(doc, lineStart, 2).some((h) => AGENDA_RE.test(h));
+}
+
+/** The nearest lines above `pos` that read as headings: capitals, ending with ":", or bold Markdown. */
+function headingsAbove(doc: PlanDocument, pos: number, count: number): string[] {
+  const out: string[] = [];
+  const text = doc.text;
+  let e = pos - 1;
+  for (let n = 0; e > 0 && n < 30 && out.length < count; n++) {
+    const s = text.lastIndexOf('\n', e - 1) + 1;
+    const line = text.slice(s, e).trim();
+    e = s - 1;
+    if (!line) continue;
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    if (/:\s*\**$/u.test(line) || /^\*\*.*\*\*$/u.test(line) || (letters.length >= 4 && letters === letters.toLocaleUpperCase('vi'))) out.push(line);
+  }
+  return out;
+}
+
+/** The time of each outline task by its item (built once per document: clauses are many). */
+const TIMED = new WeakMap<PlanDocument, Map<number, TimeExpression>>();
+function timedTasks(doc: PlanDocument): Map<number, TimeExpression> {
+  let m = TIMED.get(doc);
+  if (!m) {
+    m = new Map();
+    for (const t of doc.tasks) if (t.source === 'outline' && t.item !== undefined && t.time && !m.has(t.item)) m.set(t.item, t.time);
+    TIMED.set(doc, m);
+  }
+  return m;
+}
+
+/**
+ * A time for a clause that gives none itself: the event or document it is timed by ("Kết thúc cuộc
+ * bầu cử, …", "theo các mốc thời gian tại Quyết định …"), its task's "Thời gian hoàn thành:" field, or
+ * a "Thời gian/Thời hạn/Định kỳ …" line right after it.
+ */
+function timeFromContext(doc: PlanDocument, clause: Span, timeCell?: TableCell): TimeExpression | undefined {
+  const text = doc.text;
+  for (const span of [clause, timeCell].filter((x): x is Span => !!x)) {
+    const m = EVENT_TIME_RE.exec(text.slice(span.start, span.end));
+    if (m) return { start: span.start + m.index, end: span.start + m.index + m[0].length, raw: m[0], kind: 'deadline' };
+  }
+  const item = itemAt(doc.items, clause.start);
+  if (item >= 0) {
+    // an item titled by its moment: "b) Trước khi tiến hành kiểm tra: …"
+    const title = doc.items[item].title;
+    const m = EVENT_TIME_RE.exec(title.value);
+    if (m && m.index === 0) return { start: title.start, end: title.end, raw: title.value, kind: 'deadline' };
+    const parent = doc.items[item].parent;
+    const timed = timedTasks(doc);
+    const time = timed.get(item) ?? (parent >= 0 ? timed.get(parent) : undefined);
+    if (time) return time;
+  }
+  // the next line: "Thời gian thực hiện: Quý I/2026", "Định kỳ hằng quý …"
+  let s = clause.end;
+  while (s < text.length && text[s] !== '\n') s++;
+  const e = text.indexOf('\n', s + 1);
+  const next = text.slice(s + 1, e < 0 ? text.length : e);
+  const m = /^[\s\-+•*–\\]*(?:Thời gian|Thời hạn|Kỳ báo cáo|Định kỳ|Hằng|Hàng)[^\n]*/u.exec(next);
+  if (m) {
+    const at = s + 1 + (m[0].length - m[0].trimStart().length);
+    const tm = parseTimeExpression(m[0].trim(), { start: at, end: at + m[0].trim().length }, doc.dates, doc.header.date?.year);
+    if (tm && tm.kind !== 'continuous' && !(tm.kind === 'period' && tm.period === 'regular')) return tm;
+  }
+  return undefined;
 }
 
 /** An ad-hoc report ("báo cáo đột xuất khi có yêu cầu"): due when asked, no calendar deadline. */

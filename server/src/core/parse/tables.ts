@@ -279,6 +279,17 @@ function splitPipes(line: Line): TableCell[] {
   return cells;
 }
 
+/**
+ * A row without a number that is a task of its own: besides its content it fills its own lead cell
+ * and another cell (product, time, coordinators). A wrapped cell pasted as a new line fills only the
+ * content (or nothing but the cell that wrapped).
+ */
+function ownTaskRow(columns: TableColumn[], cells: TableCell[]): boolean {
+  const filled = (role: ColumnRole) => columns.some((c, k) => c.role === role && cells[k]?.text.replace(/[*_]/g, '').trim() !== '');
+  if (!filled('content') || !filled('lead')) return false;
+  return filled('product') || filled('time') || filled('coordinators');
+}
+
 function parsePipe(lines: Line[], headerLine: number): { table: AppendixTable; lastLine: number } | undefined {
   const headerCells = splitPipes(lines[headerLine]);
   const columns: TableColumn[] = headerCells.map((c) => ({ header: c.text, role: columnRole(c.text) ?? 'other' }));
@@ -306,7 +317,7 @@ function parsePipe(lines: Line[], headerLine: number): { table: AppendixTable; l
       row.index = { start: first.start, end: first.end, value: idx };
       // "I." / "II" group rows head a group of tasks; "A." likewise.
       row.group = /^([IVX]{1,5}|[A-ZĐ])\.?$/.test(idx);
-    } else if (lastOwn >= 0) {
+    } else if (lastOwn >= 0 && !ownTaskRow(columns, cells)) {
       // "| (5) …" continues the row above (a cell with a line break, pasted as a new line)
       row.continues = lastOwn;
     }

@@ -10,8 +10,10 @@
 // / Mục tiêu sections, requests ("đề nghị …") and, in the organisation section, paragraphs that
 // assign nobody ("Trong quá trình thực hiện, nếu có khó khăn …") are not tasks.
 
-import type { AgencyRef, AppendixTable, LeadSource, OutlineItem, PlanDocument, SectionKind, Span, Task, TimeExpression } from '../model';
+import type { AgencyRef, AppendixTable, LeadSource, OutlineItem, PlanDocument, SectionKind, Span, Task, TaskReason, TimeExpression } from '../model';
 import { findAgencyMentions, parseAgencyList } from './agencyNames';
+import { actionClass, assigningLine, headingBody, isFrameTitle, isGeneralTitle, isNominal, isTopicsTitle } from './taskShape';
+import { matchLabel } from './numbering';
 import { parseTimeExpression } from './time';
 import { collapseSpaces } from '../text/spaces';
 
@@ -25,6 +27,10 @@ export interface Assignment {
   groupLine: boolean;
   /** The agency is the addressee of the item (title or subject), not named in a "chủ trì" slot. */
   addressee: boolean;
+  /** The words of the lead's slot ("Cơ quan thực hiện"), for an explicit line. */
+  leadLabel?: string;
+  /** The item carries labelled field lines of its own (lead, coordinators or time). */
+  fields: boolean;
 }
 
 const LEAD_LINE = /^[ \t]*[-+•*–]?[ \t]*(?:(?:[Cc]ơ quan|[Đđ]ơn vị)[ \t]+(?:chủ trì(?:[ \t]+(?:tham mưu|thực hiện|soạn thảo|xây dựng))?|thực hiện(?:[ \t]+chính)?)|[Cc]hủ trì(?:[ \t]+thực hiện)?)[ \t]*:[ \t]*/u;
@@ -194,7 +200,7 @@ function timeOf(ctx: Ctx, start: number, end: number): TimeExpression | undefine
 function readAssignment(ctx: Ctx, item: OutlineItem, regions: Span[]): Assignment {
   const { doc, mentions } = ctx;
   const text = doc.text;
-  const a: Assignment = { leads: [], coordinators: [], groupLine: false, addressee: false };
+  const a: Assignment = { leads: [], coordinators: [], groupLine: false, addressee: false, fields: false };
   const explicitRanges: Span[] = [];
 
   // 1. Explicit lines.
@@ -207,9 +213,11 @@ function readAssignment(ctx: Ctx, item: OutlineItem, regions: Span[]): Assignmen
         const v = valueSpan(doc, lines, k, lines[k].start + m[0].length, region.end);
         const refs = parseAgencyList(text.slice(v.span.start, v.span.end), v.span.start);
         ctx.listRefs.push(...refs);
+        a.fields = true;
         if (refs.length && a.leads.length === 0) {
           a.leads = refs;
           a.source = 'explicit';
+          a.leadLabel = collapseSpaces(m[0].replace(/^[\s\-+•*–]+/u, '').replace(/[\s:]+$/u, ''));
         }
         explicitRanges.push({ start: lines[k].start, end: v.span.end });
         k = v.next - 1;
@@ -220,11 +228,13 @@ function readAssignment(ctx: Ctx, item: OutlineItem, regions: Span[]): Assignmen
         const refs = parseAgencyList(text.slice(v.span.start, v.span.end), v.span.start);
         ctx.listRefs.push(...refs);
         a.coordinators.push(...refs);
+        a.fields = true;
         explicitRanges.push({ start: lines[k].start, end: v.span.end });
         k = v.next - 1;
         continue;
       }
       if ((m = TIME_LINE.exec(line)) && !a.time) {
+        a.fields = true;
         const vs = lines[k].start + m[0].length;
         a.time = timeOf(ctx, vs, lines[k].end);
         explicitRanges.push({ start: lines[k].start, end: lines[k].end });
@@ -358,6 +368,22 @@ function isAttribute(item: OutlineItem): boolean {
   return ATTRIBUTE_TITLE.test(item.title.value) || LEAD_LINE.test(item.title.value + ':') && item.title.value.length < 40;
 }
 
+/** The field that says what the task is, beside "Cơ quan thực hiện:" / "Thời gian:" siblings. */
+const CONTENT_FIELD = /^(?:Nhiệm vụ|Nội dung(?:\s+(?:công việc|nhiệm vụ))?|Tên nhiệm vụ|Sản phẩm|Kết quả(?:\s+đầu ra)?|Yêu cầu)$/u;
+
+/** A field ("Thời gian hoàn thành:", "Đơn vị chủ trì:") that says who carries a task out or when: its siblings describe one task. */
+const TASK_FIELD = /^(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|phối hợp|thực hiện)|Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ)/u;
+
+/** Offset where an item's subtree ends (its last descendant's text). */
+function subtreeEnd(items: readonly OutlineItem[], it: OutlineItem): number {
+  let end = Math.max(it.title.end, it.body.end);
+  for (let guard = 0; it.children.length && guard < 64; guard++) {
+    it = items[it.children[it.children.length - 1]];
+    end = Math.max(end, it.title.end, it.body.end);
+  }
+  return end;
+}
+
 function outlineTasks(ctx: Ctx): Task[] {
   const { doc } = ctx;
   const items = doc.items;
@@ -368,6 +394,7 @@ function outlineTasks(ctx: Ctx): Task[] {
   const unknownSections = !anyKnownSection && items.some((it) => it.depth === 0 && it.upperCase);
   const closing = [doc.recipients, doc.signature].filter((s): s is Span => !!s);
   const appendixStart = doc.appendix?.start ?? Infinity;
+  const roots = items.filter((it) => it.parent < 0).map((it) => it.index);
 
   // Section of each item: its top-level ancestor's kind.
   const sectionOf = (it: OutlineItem): { kind: SectionKind | undefined; root: OutlineItem } => {
@@ -382,19 +409,38 @@ function outlineTasks(ctx: Ctx): Task[] {
   };
   const isTaskSection = (kind: SectionKind | undefined, root: OutlineItem): boolean => {
     if (!anyKnownSection && !unknownSections) return true; // an excerpt without sections: every item may be a task
-    if (kind && TASK_SECTIONS.has(kind)) return true;
+    if (kind && TASK_SECTIONS.has(kind)) return !isTopicsTitle(root.title.value);
     if (kind && NON_TASK_SECTIONS.has(kind)) return false;
-    return /nhiệm vụ|giải pháp|nội dung|phân công/iu.test(root.title.value);
+    return /nhiệm vụ|giải pháp|nội dung|phân công/iu.test(root.title.value) && !isTopicsTitle(root.title.value);
+  };
+  /** The item or an ancestor below the section names a frame ("a) Mục tiêu") or an activity's topics. */
+  const inFrame = (it: OutlineItem): boolean => {
+    let cur: OutlineItem | undefined = it;
+    for (let guard = 0; cur && guard < 64; guard++) {
+      // (general duties of everyone addressed are directions, not one body's task)
+      if (isFrameTitle(cur.title.value) || isTopicsTitle(cur.title.value) || isGeneralTitle(cur.title.value)) return true;
+      cur = cur.parent >= 0 ? items[cur.parent] : undefined;
+    }
+    return false;
   };
 
-  // Own assignment of each item (memoised); regions: own text + attribute children.
+  // Field layout: an item whose children are its fields ("a) Nhiệm vụ: … / b) Cơ quan thực hiện: …").
+  // (only who and when make fields of a task: "a) Mục tiêu" beside "b) Nhiệm vụ" is a part, not a field)
+  const isTaskField = (c: OutlineItem): boolean => TASK_FIELD.test(c.title.value) && c.title.value.length <= 60 && /^[\s*_]*:/u.test(doc.text.slice(c.title.end, c.title.end + 4));
+  const hasFieldChildren = (it: OutlineItem): boolean => it.children.some((c) => isTaskField(items[c]));
+  const describesFieldTask = (parent: OutlineItem, child: OutlineItem): boolean =>
+    parent.children.some((c) => isTaskField(items[c]) && items[c].label?.style === child.label?.style);
+  const isField = (it: OutlineItem): boolean =>
+    isAttribute(it) || (it.parent >= 0 && CONTENT_FIELD.test(it.title.value) && hasFieldChildren(items[it.parent]));
+
+  // Own assignment of each item (memoised); regions: own text + field children (with their sub-lines).
   const assignments = new Map<number, Assignment>();
   const regionsOf = (it: OutlineItem): Span[] => {
     const own: Span = { start: it.title.start, end: Math.max(it.title.end, it.body.end) };
     const regions = [own];
     for (const c of it.children) {
       const ch = items[c];
-      if (isAttribute(ch)) regions.push({ start: ch.label?.start ?? ch.title.start, end: Math.max(ch.title.end, ch.body.end) });
+      if (isField(ch)) regions.push({ start: ch.label?.start ?? ch.title.start, end: subtreeEnd(items, ch) });
     }
     return regions;
   };
@@ -407,46 +453,119 @@ function outlineTasks(ctx: Ctx): Task[] {
     return a;
   };
 
+  /** Siblings in document order (roots for a top-level item), and each item's place among them. */
+  const siblingsOf = (it: OutlineItem): number[] => (it.parent >= 0 ? items[it.parent].children : roots);
+  const place = new Map<number, number>();
+  roots.forEach((r, k) => place.set(r, k));
+  for (const it of items) it.children.forEach((c, k) => place.set(c, k));
+  /** A line right above the run of siblings `it` belongs to that assigns them ("Giao phòng … thực hiện:"). Memoised: lists are long. */
+  const preambles = new Map<number, AgencyRef | undefined>();
+  const preambleOf = (it: OutlineItem): AgencyRef | undefined => {
+    if (preambles.has(it.index)) return preambles.get(it.index);
+    // walk back to the first item whose line above decides, then fill the memo forwards
+    const sibs = siblingsOf(it);
+    const chain: number[] = [];
+    let k = place.get(it.index) ?? 0;
+    let found: AgencyRef | undefined;
+    for (;;) {
+      const cur = items[sibs[k]];
+      if (preambles.has(cur.index)) { found = preambles.get(cur.index); break; }
+      chain.push(cur.index);
+      const line = lineBefore(doc, cur.start);
+      if (line && (found = assigningLine(doc.text.slice(line.start, line.end), line.start))) break;
+      const prev = k > 0 ? items[sibs[k - 1]] : undefined;
+      if (!prev || !sameRun(prev, cur)) { found = undefined; break; }
+      k--;
+    }
+    for (const i of chain) preambles.set(i, found);
+    return found;
+  };
+  /** Fields written after the last item of a group apply to the items before it that have none (memoised per group). */
+  const laterFields = new Map<number, Assignment | undefined>();
+  const laterSiblingFields = (it: OutlineItem): Assignment | undefined => {
+    if (!laterFields.has(it.index)) {
+      const sibs = siblingsOf(it);
+      let next: Assignment | undefined;
+      for (let k = sibs.length - 1; k >= 0; k--) {
+        laterFields.set(sibs[k], next);
+        const a = assignmentOf(items[sibs[k]]);
+        if (a.fields) next = a.source === 'explicit' && a.leads.length ? a : undefined;
+      }
+    }
+    return laterFields.get(it.index);
+  };
+
   for (const it of items) {
     if (it.start >= appendixStart) continue;
     if (closing.some((c) => it.start >= c.start && it.start < c.end)) continue;
     const isRoot = it.parent < 0;
     if (isRoot && (anyKnownSection || unknownSections)) continue; // sections are not tasks
     if (isRoot && it.upperCase) continue;
-    if (isAttribute(it)) continue;
+    if (isField(it)) continue;
     const { kind, root } = sectionOf(it);
     if (!isTaskSection(kind, root)) continue;
     if (REQUEST.test(it.title.value)) continue;
-    const effectiveChildren = it.children.filter((c) => !isAttribute(items[c]) && !REQUEST.test(items[c].title.value));
+    if (inFrame(it)) continue;
+    // The lines under a task with its own "- Thời gian:"/"- Đơn vị chủ trì:" fields, written in the
+    // fields' own style, describe that task; sub-items in another style ("a) …") are its tasks.
+    if (it.parent >= 0 && describesFieldTask(items[it.parent], it)) continue;
+    const effectiveChildren = it.children.filter((c) => !isField(items[c]) && !REQUEST.test(items[c].title.value) && !describesFieldTask(it, items[c]));
     if (effectiveChildren.length > 0) continue; // a group heading
 
     const own = assignmentOf(it);
     let leads = own.leads;
     let source = own.source;
+    let leadLabel = own.leadLabel;
+    let byShape = false;
     let coordinators = own.coordinators;
     let time = own.time;
-    // Inherit from the nearest ancestor that names a lead (below the section heading).
+    // Fields after the last item of the group ("3.1 … 3.2 … 3.3 …" + "- Đơn vị chủ trì: …").
+    if (leads.length === 0 && !own.fields) {
+      const later = laterSiblingFields(it);
+      if (later) {
+        leads = later.leads;
+        source = 'field';
+        leadLabel = later.leadLabel;
+        if (coordinators.length === 0) coordinators = later.coordinators;
+        time = time ?? later.time;
+      }
+    }
+    // Inherit from the nearest ancestor that names a lead, or a line that assigns the list.
     if (leads.length === 0) {
-      let p = it.parent;
+      let cur: OutlineItem = it;
       let sawGroupLine = own.groupLine;
-      for (let guard = 0; p >= 0 && guard < 64; guard++) {
-        const anc = items[p];
-        if (anc.parent < 0 && (anyKnownSection || unknownSections)) break;
-        const aa = assignmentOf(anc);
-        if (aa.groupLine) sawGroupLine = true;
-        if (coordinators.length === 0 && aa.coordinators.length) coordinators = aa.coordinators;
-        if (!time && aa.time) time = aa.time;
-        if (aa.leads.length) {
-          leads = aa.leads;
-          source = aa.source === 'heading' && !sawGroupLine ? 'heading' : 'group';
-          break;
+      for (let guard = 0; guard < 64; guard++) {
+        const pre = preambleOf(cur);
+        if (pre) { leads = [pre]; source = 'preamble'; byShape = true; break; }
+        if (cur.parent < 0) break;
+        const anc = items[cur.parent];
+        const isSection = anc.parent < 0 && (anyKnownSection || unknownSections) && !!anc.sectionKind && anc.sectionKind !== 'other';
+        if (!isSection) {
+          const aa = assignmentOf(anc);
+          if (aa.groupLine) sawGroupLine = true;
+          if (coordinators.length === 0 && aa.coordinators.length) coordinators = aa.coordinators;
+          if (!time && aa.time) time = aa.time;
+          if (aa.leads.length) {
+            leads = aa.leads;
+            source = aa.source === 'heading' && !sawGroupLine ? 'heading' : 'group';
+            leadLabel = aa.leadLabel;
+            break;
+          }
+          // A heading that is a body's name the name reader does not know ("a) Tổ đảng ở …").
+          const body = headingBody(anc.title.value, anc.title.start);
+          if (body) { leads = [body]; source = 'heading'; byShape = true; break; }
         }
-        p = anc.parent;
+        cur = anc;
       }
     }
     const inOrganization = kind === 'organization';
     if (leads.length === 0 && inOrganization) continue; // a general provision, not an assignment
     const contentEnd = Math.max(it.title.end, it.body.end);
+    const reason: TaskReason = own.fields ? 'field-layout'
+      : actionClass(doc.text.slice(it.title.start, Math.min(contentEnd, it.title.start + 200))) ? 'action'
+      : own.leads.length ? 'assigned'
+      : 'position';
+    if (reason === 'position' && leads.length === 0 && isNominal(it.title.value)) continue; // a target, a topic, a category
     out.push({
       start: it.start,
       end: Math.max(it.end, contentEnd),
@@ -456,11 +575,43 @@ function outlineTasks(ctx: Ctx): Task[] {
       lead: leads[0],
       extraLeads: leads.slice(1),
       leadSource: leads.length ? source : undefined,
+      ...(leads.length && leadLabel ? { leadLabel } : {}),
+      ...(leads.length && byShape ? { leadByShape: true } : {}),
+      taskReason: reason,
       coordinators,
       time,
     });
   }
   return out;
+}
+
+/** Two neighbouring siblings of one list: consecutive numbers, or the same unnumbered style. */
+function sameRun(prev: OutlineItem, cur: OutlineItem): boolean {
+  const a = prev.label, b = cur.label;
+  if (!a || !b || a.style !== b.style) return false;
+  if (a.value !== undefined && b.value !== undefined) return b.value === a.value + 1;
+  return true;
+}
+
+/** The last non-blank line before `pos` when it is not itself a labelled item, as a span. */
+function lineBefore(doc: PlanDocument, pos: number): Span | undefined {
+  const text = doc.text;
+  let e = pos;
+  while (e > 0 && text[e - 1] !== '\n') e--; // start of the item's line
+  for (let guard = 0; e > 0 && guard < 4; guard++) {
+    const end = e - 1; // the newline
+    let s = end;
+    while (s > 0 && text[s - 1] !== '\n') s--;
+    const line = text.slice(s, end);
+    if (line.trim() === '') { e = s; continue; }
+    let cs = s;
+    while (cs < end && /\s/.test(text[cs])) cs++;
+    if (matchLabel(text, cs, end)) return undefined;
+    let le = end;
+    while (le > cs && /\s/.test(text[le - 1])) le--;
+    return { start: cs, end: le };
+  }
+  return undefined;
 }
 
 function tableTasks(ctx: Ctx, table: AppendixTable, ti: number): Task[] {
@@ -511,6 +662,7 @@ function tableTasks(ctx: Ctx, table: AppendixTable, ti: number): Task[] {
       lead: leads[0],
       extraLeads: leads.slice(1),
       leadSource: leads.length ? 'table' : undefined,
+      taskReason: 'table-row',
       coordinators,
       time: ts ? timeOf(ctx, ts.start, ts.end) : undefined,
     });

@@ -8,6 +8,7 @@ import type { AgencyRecord, AgencyRegistry } from './registry';
 import { agencyKey, insertName, newNode, scanNames, tokenize, type NameMatch, type Tokens, type TrieNode } from './agency-names';
 import { loadProvinces, type ProvinceTable } from './agency-provinces';
 import { agenciesData } from './agency-data';
+import { recognizeBody, type BodyRecognition } from './body-shape';
 
 /** A record as data/agencies.json holds it (AgencyRecord plus what the agency rules need). */
 export interface AgencyEntry extends AgencyRecord {
@@ -109,6 +110,11 @@ export class AgencyIndex implements AgencyRegistry {
     const rest = tokens.key.slice(m.last + 1);
     if (rest.length <= 5 && rest.every(qualifier)) return record;
     return undefined;
+  }
+
+  /** Is this phrase a body: known to the registry, or unknown but named as bodies are (see body-shape.ts)? */
+  recognize(phrase: string): BodyRecognition | undefined {
+    return recognizeBody(phrase, this);
   }
 
   existsAt(record: AgencyRecord, date: Ymd): boolean {

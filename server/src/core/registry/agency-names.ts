@@ -203,16 +203,18 @@ export function fuzzyAt(text: string, tokens: Tokens, i: number, root: TrieNode)
     if (!best || last > best.last) best = { start: start[i], end: end[last], candidates: [], last };
     if (last === best.last && !best.candidates.some((c) => c.id === node.id)) best.candidates.push({ id: node.id, display: node.display ?? '' });
   };
-  // Walk the rest exactly after the one edit.
-  const exact = (node: TrieNode, j: number) => {
-    consider(node, j);
+  // Walk the rest exactly after the one edit. After a missing syllable, at least two must follow
+  // it exactly: "Ban Thường vụ Uỷ[ viên]" is "Ban Thường vụ" and a word, not "Ban Thường vụ Tỉnh ủy".
+  const exact = (node: TrieNode, j: number, minAfter = 1) => {
+    const from = j;
+    if (minAfter <= 1) consider(node, j);
     let cur = node;
     while (j + 1 < tokens.length && joinable(text, end[j], start[j + 1])) {
       const nx = cur.next.get(key[j + 1]);
       if (!nx) break;
       cur = nx;
       j++;
-      consider(cur, j);
+      if (j - from + 1 >= minAfter) consider(cur, j);
     }
   };
   let node = head;
@@ -225,7 +227,7 @@ export function fuzzyAt(text: string, tokens: Tokens, i: number, root: TrieNode)
       if (closeSyllables(tk, k)) exact(child, j + 1);
       // deletion: the name's syllable is missing from the text
       const skip = child.next.get(tk);
-      if (skip && k !== tk) exact(skip, j + 1);
+      if (skip && k !== tk) exact(skip, j + 1, 2);
     }
     const nx = node.next.get(tk);
     if (!nx) break;

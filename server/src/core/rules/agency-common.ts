@@ -131,6 +131,7 @@ export function isHistorical(doc: PlanDocument, span: Span, cutover: string): bo
     }
   }
   const text = doc.text;
+  if (inTitleOfEarlier(doc, span, cutover)) return true;
   if (HISTORICAL_AFTER.test(text.slice(span.end, span.end + 40))) return true;
   for (const d of datesIn(doc, Math.max(0, span.start - 60), span.start)) {
     if (d.end > span.start || !d.valid || !d.year || !d.month || !d.day) continue;
@@ -140,8 +141,29 @@ export function isHistorical(doc: PlanDocument, span: Span, cutover: string): bo
   return false;
 }
 
+/** "về"/"V/v" between a citation and the mention: the mention is in the cited document's title. */
+const TITLE_LINK = /(?:^|[\s,)])(?:về|v\/v)\s/iu;
+
+/**
+ * Whether a mention sits in the title of an earlier document cited just before it, in the same
+ * clause: "Kế hoạch số 75/KH-UBND ngày 10/3/2024 của UBND tỉnh về … tỉnh Bình Thuận" names the
+ * province as it was when that document was issued.
+ */
+function inTitleOfEarlier(doc: PlanDocument, span: Span, cutover: string): boolean {
+  const text = doc.text;
+  for (const c of citationsBefore(doc, span.start)) {
+    if (c.end > span.start || span.start - c.end > 300) continue;
+    const d = c.date;
+    if (!d || !d.year || !d.month || !d.day || isoOf({ year: d.year, month: d.month, day: d.day }) >= cutover) continue;
+    const between = text.slice(c.end, span.start);
+    if (/[\n;]|\.\s/.test(between)) continue;
+    if (TITLE_LINK.test(between)) return true;
+  }
+  return false;
+}
+
 /** Words that show a clause talks about the reorganisation itself ("nhiệm vụ của cấp huyện chuyển về cấp xã"). */
-const REFORM_WORDS = /kết thúc hoạt động|không tổ chức|sau sắp xếp|sau khi sắp xếp|trước sắp xếp|trước khi sắp xếp|trước đây|bàn giao|kế thừa|\(cũ\)/iu;
+const REFORM_WORDS = /kết thúc hoạt động|không tổ chức|(?:sau|trước)(?: khi)? (?:sắp xếp|sáp nhập|hợp nhất)|trước đây|bàn giao|kế thừa|\(cũ\)/iu;
 
 /** Whether the mention's clause speaks of the reorganisation (then an old level is named on purpose). */
 export function inReformContext(text: string, span: Span): boolean {

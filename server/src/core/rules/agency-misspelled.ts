@@ -1,11 +1,13 @@
 // KH804: a name one syllable away from a known agency — "Sở Giáo dục và Đạo tạo", "Văn phòng
 // Tình ủy" (OCR), "Sở Kế hoạch Đầu tư" — which search, the assignment matrix and the other agency
 // rules would not recognise. Case is not spelling: "Sở Ngoại Vụ" is the known "Sở Ngoại vụ" and
-// is not reported. The head syllable ("Sở", "Ban", "Bộ") must be exact and capitalised.
+// is not reported. The head syllable ("Sở", "Ban", "Bộ") must be exact and capitalised, and the
+// near-match must cover the whole written name: a longer name is another body, maybe unknown.
 
 import type { Fix, Rule } from '../rule';
 import { t } from '../i18n';
 import { fuzzyAt, matchCase } from '../registry/agency-names';
+import { nameContinues } from '../registry/body-shape';
 import { docAgencies, oneLine } from './agency-common';
 
 export const agencyMisspelled: Rule = {
@@ -37,6 +39,9 @@ export const agencyMisspelled: Rule = {
       if (inside) continue;
       const f = fuzzyAt(text, tokens, i, registry.trie);
       if (!f) continue;
+      // The written name goes on ("Thường trực Ủy ban KH,CN&MT" against "Thường trực Tỉnh ủy"): a
+      // prefix of another body, not one syllable off a known one.
+      if (nameContinues(text, tokens, f.last, registry.provinces.keyTokens)) continue;
       // Never across a known name that follows ("Ban Chỉ đạo ... Sở Nội vụ").
       const nextMention = mentions[mi];
       if (nextMention && nextMention.start < f.end) continue;

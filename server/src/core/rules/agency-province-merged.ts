@@ -7,7 +7,7 @@ import type { Rule } from '../rule';
 import { t } from '../i18n';
 import { loadProvinces } from '../registry/agency-provinces';
 import { matchCase } from '../registry/agency-names';
-import { dayAfter, docAgencies, isHistorical, isoOf, viDate } from './agency-common';
+import { dayAfter, docAgencies, inReformContext, isHistorical, isoOf, viDate } from './agency-common';
 
 /** "huyện Yên Bình, " / "thị xã Nghĩa Lộ, " just before: an address as it was, not a current unit. */
 const OLD_ADDRESS_BEFORE = /(huyện|thị xã|quận|thị trấn|thành phố)\s+[\p{Lu}][\p{L}\p{M}]*(?:\s+[\p{Lu}\d][\p{L}\p{M}\d]*){0,3}\s*,\s*$/u;
@@ -39,7 +39,8 @@ export const agencyProvinceMerged: Rule = {
       const p = m.province;
       if (!p.until || !p.mergedInto || today <= p.until) continue;
       const cutover = dayAfter(p.until);
-      if (isHistorical(ctx.doc, m, cutover)) continue;
+      // History: a cited document (or its title), "(cũ)", or a clause about the merger itself ("trước sáp nhập").
+      if (isHistorical(ctx.doc, m, cutover) || inReformContext(text, m)) continue;
       if (OLD_ADDRESS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start))) continue;
       const written = text.slice(m.start, m.end).replace(/\s+/g, ' ');
       const kind = p.mergedIntoKind ?? 'tỉnh';

@@ -10,6 +10,16 @@ import { t } from '../i18n';
 import { findSymbols } from '../parse/citation-symbol';
 import { comparableDates, formatYmd, isSelfReference, sameYmd, shownSymbol, symbolKey, ymdOf } from './citation-common';
 
+/** Two writings may be one document unless both give a year part and the years differ. */
+function sameYearPart(a: Citation, b: Citation): boolean {
+  return a.number.year === undefined || b.number.year === undefined || a.number.year === b.number.year;
+}
+
+/** The writing that gives the year part, when one does: its dates compare across years. */
+function yearOf(a: Citation, b: Citation): Citation['number'] {
+  return a.number.year !== undefined ? a.number : b.number;
+}
+
 export const citationInconsistent: Rule = {
   id: 'KH404',
   alias: 'citation-inconsistent',
@@ -32,6 +42,32 @@ export const citationInconsistent: Rule = {
     const header = doc.header.date;
     const headerYmd = header && header.valid && header.day !== undefined && header.month !== undefined && header.year !== undefined
       ? { year: header.year, month: header.month, day: header.day } : undefined;
+    // One number written with and without its year part ("55/2023/NQ-HĐND", "55/NQ-HĐND"), dates
+    // agreeing: said once, softly — a State body's two registers could in principle share a number.
+    const withYear = new Map<string, Citation>();
+    const withoutYear = new Map<string, Citation>();
+    const told = new Set<string>();
+    const spelling = (c: Citation, key: string) => {
+      const seen = c.number.year === undefined ? withoutYear : withYear;
+      if (!seen.has(key)) seen.set(key, c);
+      const a = withYear.get(key);
+      const b = withoutYear.get(key);
+      if (!a || !b || told.has(key)) return;
+      const ya = ymdOf(a), yb = ymdOf(b);
+      if (ya && yb && !sameYmd(ya, yb)) return; // the dates disagree: reported above
+      told.add(key);
+      const later = a.start > b.start ? a : b;
+      const other = later === a ? b : a;
+      ctx.report({
+        span: later.number,
+        severity: 'information',
+        message: t(
+          `"${shownSymbol(later.number)}" và "${shownSymbol(other.number)}" là cùng một văn bản, ghi hai cách; dùng một ký hiệu thống nhất`,
+          `"${shownSymbol(later.number)}" and "${shownSymbol(other.number)}" are one document written two ways; use one symbol`,
+        ),
+        related: [{ message: t('Cách ghi khác', 'The other writing'), span: other.number }],
+      });
+    };
     for (const c of doc.citations) {
       const ymd = ymdOf(c);
       if (isSelfReference(c, doc)) {
@@ -51,12 +87,14 @@ export const citationInconsistent: Rule = {
         continue;
       }
       if (c.number.number === '') continue;
-      const key = symbolKey(c.number);
+      // "55/2023/NQ-HĐND" (a footnote) and "55/NQ-HĐND" (the body): the year part is a different
+      // writing of the same number, so the two are compared.
+      const key = symbolKey({ ...c.number, year: undefined });
       if (ymd) {
         const ref = first.get(key);
         const refYmd = ref && ymdOf(ref);
         if (!ref) first.set(key, c);
-        else if (refYmd && !sameYmd(ymd, refYmd) && comparableDates(c.number, ymd, refYmd) && c.date && ref.date) {
+        else if (refYmd && !sameYmd(ymd, refYmd) && sameYearPart(c, ref) && comparableDates(yearOf(c, ref), ymd, refYmd) && c.date && ref.date) {
           ctx.report({
             span: c.date,
             message: t(
@@ -67,11 +105,15 @@ export const citationInconsistent: Rule = {
           });
         }
       }
+      spelling(c, key);
       // A short name with another number than the document it abbreviates.
       if (c.shortName) {
+        // "(gọi tắt là Kết luận số 75-KL/TW và Chương trình hành động số 31-CTr/TW)": one clause
+        // abbreviating every document cited before it in the sentence.
+        const named = new Set(doc.citations.filter((o) => o.start >= c.start && o.end <= c.shortName!.start).map((o) => o.number.number));
         for (const s of findSymbols(c.shortName.value)) {
           const n = s.number;
-          if (n.number === '' || n.number === c.number.number) continue;
+          if (n.number === '' || named.has(n.number)) continue;
           const start = c.shortName.start + n.start;
           ctx.report({
             span: { start, end: start + (n.end - n.start) },

@@ -1,9 +1,15 @@
 // KH403: the type word must match the symbol's type: "Nghị quyết số 33/CT-TTg" names a resolution
-// but cites a directive (CT = Chỉ thị). Công văn/Văn bản take any symbol.
+// but cites a directive (CT = Chỉ thị). Công văn/Văn bản take any symbol. Laws, resolutions and
+// ordinances of the National Assembly and its Standing Committee have no type part at all
+// ("Nghị quyết số 197/2025/QH15", "Luật số 83/2025/QH15", "Nghị quyết số 101/2025/UBTVQH15"):
+// nothing to compare.
 
 import type { Rule } from '../rule';
 import { t } from '../i18n';
 import { TYPE_NAMES, allowedTypes, shownSymbol } from './citation-common';
+
+/** Issuer codes of the National Assembly (QH15) and its Standing Committee (UBTVQH15). */
+const NATIONAL_ASSEMBLY = /^(?:UBTV)?QH\d*$/iu;
 
 export const citationTypeMismatch: Rule = {
   id: 'KH403',
@@ -27,6 +33,7 @@ export const citationTypeMismatch: Rule = {
       const allowed = allowedTypes(c.typeWord.value.replace(/\s+/g, ' '));
       const type = c.number.type;
       if (!allowed || type === 'CV' || allowed.includes(type)) continue;
+      if (type === '' && NATIONAL_ASSEMBLY.test(c.number.issuer)) continue;
       const word = c.typeWord.value.replace(/\s+/g, ' ');
       const name = TYPE_NAMES[type];
       const shown = shownSymbol(c.number);

@@ -1,6 +1,7 @@
 // The rule registry: one explicit list. Add a rule by writing its file and listing it here,
 // under its category. Ids by category: numbering KH1xx, lead-agency KH2xx, reporting KH3xx,
-// citation KH4xx, date KH5xx, structure KH6xx, encoding KH7xx, agency KH8xx, parent KH9xx.
+// citation KH4xx, date KH5xx, structure KH6xx, encoding KH7xx, agency KH8xx, parent KH9xx,
+// layout KH10xx (thể thức of a .docx: they run only when the text came from a Word file).
 
 import type { Rule } from '../rule';
 // -- imports: numbering
@@ -45,6 +46,14 @@ import { agencyDistrictLevel } from './agency-district-level';
 import { agencyProvinceMerged } from './agency-province-merged';
 import { agencyMisspelled } from './agency-misspelled';
 import { agencyInconsistentName } from './agency-inconsistent-name';
+// -- imports: layout
+import { layoutPaper } from './layout-paper';
+import { layoutMargins } from './layout-margins';
+import { layoutFont } from './layout-font';
+import { layoutHeaderFormat } from './layout-header-format';
+import { layoutBodyText } from './layout-body-text';
+import { layoutRecipients } from './layout-recipients';
+import { layoutPageNumber } from './layout-page-number';
 
 export const RULES: readonly Rule[] = [
   // -- rules: numbering
@@ -89,6 +98,14 @@ export const RULES: readonly Rule[] = [
   agencyProvinceMerged,
   agencyMisspelled,
   agencyInconsistentName,
+  // -- rules: layout
+  layoutPaper,
+  layoutMargins,
+  layoutFont,
+  layoutHeaderFormat,
+  layoutBodyText,
+  layoutRecipients,
+  layoutPageNumber,
 ];
 
 export function findRule(idOrAlias: string): Rule | undefined {

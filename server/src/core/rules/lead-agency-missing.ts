@@ -6,7 +6,7 @@
 
 import type { Rule } from '../rule';
 import { t } from '../i18n';
-import { assignsElsewhere, quote, sectionOfTask, taskAnchor } from './lead-common';
+import { assignsElsewhere, confidentTask, quote, sectionOfTask, taskAnchor, taskData } from './lead-common';
 
 export const leadAgencyMissing: Rule = {
   id: 'KH201',
@@ -32,6 +32,8 @@ export const leadAgencyMissing: Rule = {
     const elsewhere = ctx.options.includeGeneral !== true && assignsElsewhere(doc);
     for (const task of doc.tasks) {
       if (task.lead) continue;
+      // Only items the model is sure are tasks: a warning must be right.
+      if (!confidentTask(task)) continue;
       if (task.source === 'outline') {
         if (elsewhere && sectionOfTask(doc, task) !== 'organization') continue;
       } else if (task.table !== undefined && task.row !== undefined) {
@@ -61,6 +63,7 @@ export const leadAgencyMissing: Rule = {
           ? t(`Dòng phụ lục chưa ghi cơ quan chủ trì: "${q}"`, `Appendix row names no lead agency: "${q}"`)
           : t(`Nhiệm vụ chưa có cơ quan chủ trì: "${q}"`, `Task has no lead agency: "${q}"`),
         fixes,
+        data: taskData(task),
       });
     }
   },

@@ -6,7 +6,7 @@
 
 import type { Rule } from '../rule';
 import { t } from '../i18n';
-import { leadsOf, quote, singleDeliverable } from './lead-common';
+import { leadsOf, quote, singleDeliverable, taskData } from './lead-common';
 
 export const leadAgencyMultiple: Rule = {
   id: 'KH203',
@@ -24,7 +24,7 @@ export const leadAgencyMultiple: Rule = {
   check(ctx) {
     const seen = new Set<string>();
     for (const task of ctx.doc.tasks) {
-      if (!task.lead || task.extraLeads.length === 0 || task.leadSource === 'heading') continue;
+      if (!task.lead || task.extraLeads.length === 0 || task.leadSource === 'heading' || task.leadSource === 'preamble') continue;
       const leads = leadsOf(task);
       // "Sở A và các cơ quan liên quan": one agency and a collective is one lead, not several.
       if (leads.filter((l) => !l.collective).length < 2) continue;
@@ -47,6 +47,7 @@ export const leadAgencyMultiple: Rule = {
           `Task has ${leads.length} lead agencies (${names}): no single accountable lead`,
         ),
         related: [{ message: t(`Nhiệm vụ: "${quote(task.content.value)}"`, `Task: "${quote(task.content.value)}"`), span: { start: task.content.start, end: task.content.start } }],
+        data: taskData(task),
       });
     }
   },

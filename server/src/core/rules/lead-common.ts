@@ -20,12 +20,46 @@ export function sectionOfTask(doc: PlanDocument, task: Task): SectionKind | unde
  */
 export function assignsElsewhere(doc: PlanDocument): boolean {
   if (doc.tasks.some((t) => t.source === 'table' && t.lead)) return true;
+  if (assignsInAppendix(doc)) return true;
   const leads = new Set<string>();
   for (const t of doc.tasks) {
     if (t.source !== 'outline' || !t.lead || t.lead.collective) continue;
     if (sectionOfTask(doc, t) === 'organization') leads.add(t.lead.name.toLowerCase());
   }
   return leads.size >= 2;
+}
+
+/**
+ * The plan says its work is assigned in an appendix: "(Phân công nhiệm vụ theo Phụ lục đính kèm)",
+ * "Chi tiết phân công tại Phụ lục", or an appendix titled "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ …" (a table
+ * pasted from Word may come without the pipes or cell lines the table reader knows).
+ */
+function assignsInAppendix(doc: PlanDocument): boolean {
+  if (!doc.appendix) return false;
+  const body = doc.text.slice(0, doc.appendix.start);
+  if (/phân công[^.\n]{0,80}?(?:theo|tại|ở|trong)\s+(?:các\s+)?phụ lục/iu.test(body)) return true;
+  if (/(?:chi tiết|cụ thể)[^.\n]{0,40}?(?:theo|tại)\s+(?:các\s+)?phụ lục[^.\n]{0,40}?(?:phân công|nhiệm vụ)/iu.test(body)) return true;
+  const head = doc.text.slice(doc.appendix.start, doc.appendix.start + 400);
+  return /^[^\n]*\n?[^\n]*PHÂN CÔNG (?:THỰC HIỆN )?NHIỆM VỤ/u.test(head);
+}
+
+/**
+ * Whether the model is sure enough that an item is a task to warn that its lead is missing: an
+ * action (a verb of doing at its head), a task-table row, or a field layout. An item that is a task
+ * only by its place in the plan ('position') is not reported.
+ */
+export function confidentTask(task: Task): boolean {
+  return task.taskReason === undefined || task.taskReason === 'action' || task.taskReason === 'table-row' || task.taskReason === 'field-layout';
+}
+
+/** What a finding about a task carries in `--format json` (`data`): why it is a task, where its lead comes from. */
+export function taskData(task: Task): Record<string, string> {
+  const d: Record<string, string> = {};
+  if (task.taskReason) d.taskReason = task.taskReason;
+  d.leadFrom = task.leadSource ?? 'none';
+  if (task.leadLabel) d.leadLabel = task.leadLabel;
+  if (task.leadByShape) d.leadRecognisedBy = 'shape';
+  return d;
 }
 
 /** Where a finding about the task itself points: its label and the first line of its title or content. */

@@ -53,10 +53,13 @@ export const numberingSequence: Rule = {
     };
     for (const group of siblingGroups(doc)) {
       const style = group[0].label!.style;
+      // f/j/w/z or a skipped đ: KH102 reports the order of điểm letters, and the gaps that order
+      // makes; a letter used twice in the same list is still this rule's (one finding per list
+      // would hide it).
+      let duplicatesOnly = false;
       if (style === 'letter') {
-        // f/j/w/z or a skipped đ: KH102 reports the order of điểm letters
         const letters = group.map((i) => i.label!.letter ?? '');
-        if (letters.some((l) => 'fjwz'.includes(l) && l !== '') || letters.some((l, k) => l === 'e' && letters[k - 1] === 'd')) continue;
+        duplicatesOnly = letters.some((l) => 'fjwz'.includes(l) && l !== '') || letters.some((l, k) => l === 'e' && letters[k - 1] === 'd');
       }
       for (const run of runsOf(group)) {
         let prev: (typeof run)[number] | undefined;
@@ -72,11 +75,16 @@ export const numberingSequence: Rule = {
                 span: l,
                 message: t(`Số thứ tự "${shown(l)}" bị trùng với mục trước; mục này phải là "${expectedLabel(l, pv + 1)}"`, `"${shown(l)}" repeats the previous item's number; this should be "${expectedLabel(l, pv + 1)}"`),
                 related: [{ message: t('Mục đã dùng số này', 'The item that already uses this number'), span: prev.label! }],
-                fixes: renumberFix(run, k, pv + 1),
+                // KH102's fix reletters this list already; two fixes on one list would collide.
+                fixes: duplicatesOnly ? [] : renumberFix(run, k, pv + 1),
               });
               prev = it;
               // the fix renumbers the rest of the run; do not report each follower again
               break;
+            }
+            if (duplicatesOnly) {
+              prev = it;
+              continue;
             }
             if (v > pv + 1 && !suspectBetween(prev, it)) {
               const missing = v - pv === 2 ? `"${expectedLabel(l, pv + 1)}"` : `từ "${expectedLabel(l, pv + 1)}" đến "${expectedLabel(l, v - 1)}"`;

@@ -7,7 +7,8 @@ import type { Rule } from '../rule';
 import { t } from '../i18n';
 
 const NEEDED: { kinds: SectionKind[]; vi: string; en: string }[] = [
-  { kinds: ['purpose', 'purpose-requirements'], vi: 'Mục đích', en: 'Purpose (Mục đích)' },
+  // "QUAN ĐIỂM, MỤC TIÊU, YÊU CẦU" (the layout of QĐ 282/QĐ-TTg's reform plans) states the purpose as objectives.
+  { kinds: ['purpose', 'purpose-requirements', 'objectives'], vi: 'Mục đích', en: 'Purpose (Mục đích)' },
   { kinds: ['requirements', 'purpose-requirements'], vi: 'Yêu cầu', en: 'Requirements (Yêu cầu)' },
   { kinds: ['organization'], vi: 'Tổ chức thực hiện', en: 'Implementation (Tổ chức thực hiện)' },
 ];
@@ -29,7 +30,10 @@ export const structureSections: Rule = {
     const doc = ctx.doc;
     if (doc.header.docType?.value !== 'KẾ HOẠCH') return;
     const end = doc.appendix?.start ?? doc.text.length;
-    const present = new Set(doc.items.filter((i) => i.depth <= 1 && i.start < end && i.sectionKind).map((i) => i.sectionKind!));
+    const sections = doc.items.filter((i) => i.depth <= 1 && i.start < end && i.sectionKind);
+    const present = new Set(sections.map((i) => i.sectionKind!));
+    // "MỤC TIÊU, YÊU CẦU": one heading, two parts.
+    if (sections.some((i) => /yêu cầu/iu.test(i.title.value))) present.add('requirements');
     // a plan with no numbered sections at all is not one we can judge
     if (!doc.items.some((i) => i.depth === 0 && i.start < end)) return;
     const missing = NEEDED.filter((n) => !n.kinds.some((k) => present.has(k)));

@@ -1,0 +1,101 @@
+// Word documents on the command line: `kehoach check X.docx` reads the plan Word shows (labels
+// materialised), `kehoach import X.docx [-o OUT]` writes that text. Findings keep positions in the
+// derived text and also name the .docx paragraph they fall in.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { isDocxPath, tryReadDocx, DocxReadError } from '../core/docx';
+import { readLayout } from '../core/docx/format';
+import type { PlanInput } from './input';
+import type { Io } from './main';
+
+/** A .docx above this size is not read (the text of a plan is a few hundred KB; images make the rest). */
+export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Whether bytes are a Word container (zip or OLE compound file), whatever the file is called. */
+export function looksLikeWordFile(bytes: Uint8Array): boolean {
+  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return zip || (bytes.length >= 4 && OLE.every((b, i) => bytes[i] === b));
+}
+
+/** The plan in a Word file, or why it cannot be read. */
+export function docxInput(bytes: Uint8Array): PlanInput {
+  const docx = tryReadDocx(bytes);
+  if (docx instanceof DocxReadError) return { error: docx.message };
+  return { text: docx.text, docx, layout: readLayout(bytes, docx) };
+}
+
+/** Whether a file should be read as Word before its bytes are read: too big a .docx is refused unread. */
+export function docxTooLarge(file: string, size: number): string | undefined {
+  return isDocxPath(file) ? sizeProblem(size) : undefined;
+}
+
+function sizeProblem(size: number): string | undefined {
+  if (size <= MAX_DOCX_BYTES) return undefined;
+  return `tệp Word quá lớn (${(size / 1048576).toFixed(1)} MB > ${MAX_DOCX_BYTES / 1048576} MB): không đọc (Word file too large, not read)`;
+}
+
+const IMPORT_USAGE = `Cách dùng / usage: kehoach import FILE.docx [-o FILE.kehoach.txt]
+  Văn bản kế hoạch như Word hiển thị (số thứ tự tự động thành chữ); không có -o thì in ra màn hình.
+  (The plan text as Word shows it, automatic numbering as text; without -o, to stdout.)
+`;
+
+export async function runImport(args: string[], io: Io): Promise<number> {
+  let input: string | undefined;
+  let output: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-o' || a === '--output') {
+      output = args[++i];
+      if (output === undefined) return usage(io, `${a} cần một giá trị (needs a value)`);
+    } else if (a.startsWith('--output=')) output = a.slice(9);
+    else if (a === '-h' || a === '--help') {
+      io.out(IMPORT_USAGE);
+      return 0;
+    } else if (a.startsWith('-') && a !== '-') return usage(io, `tùy chọn không rõ: ${a} (unknown option)`);
+    else if (input === undefined) input = a;
+    else return usage(io, 'chỉ nhận một tệp (one FILE only)');
+  }
+  if (input === undefined) return usage(io, 'thiếu tệp .docx (no FILE given)');
+  const read = readWordFile(input);
+  if (read.error !== undefined || read.text === undefined) {
+    io.err(`kehoach: ${input}: ${read.error}\n`);
+    return 2; // nothing written: the output is opened only once the document has been read
+  }
+  if (output === undefined) {
+    io.out(read.text);
+    return 0;
+  }
+  if (path.resolve(output) === path.resolve(input)) return usage(io, 'tệp ra trùng tệp vào (output would overwrite the input)');
+  try {
+    fs.writeFileSync(output, read.text, 'utf8');
+  } catch (err) {
+    io.err(`kehoach: ${output}: không ghi được (cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message})\n`);
+    return 2;
+  }
+  io.err(`kehoach: ${input} → ${output} (${read.docx?.body.paragraphs.length ?? 0} đoạn / paragraphs)\n`);
+  return 0;
+}
+
+function usage(io: Io, problem: string): number {
+  io.err(`kehoach: ${problem}\n\n${IMPORT_USAGE}`);
+  return 2;
+}
+
+/** Read a file that must be a Word document (import): stat first, so a huge file is never read. */
+function readWordFile(file: string): PlanInput {
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return { error: 'là một thư mục, không phải tệp (is a directory)' };
+    const tooLarge = sizeProblem(stat.size);
+    if (tooLarge) return { error: tooLarge };
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'không tìm thấy tệp (no such file)' : `không đọc được tệp (cannot read: ${code ?? (err as Error).message})` };
+  }
+  return docxInput(bytes);
+}

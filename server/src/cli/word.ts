@@ -1,0 +1,151 @@
+// Word out: `kehoach export PLAN [-o PLAN.docx]` (the plan as an ND30 page) and
+// `kehoach review X.docx [-o X.reviewed.docx]` (the reviewer's copy: one Word comment per finding).
+// Exit codes: 0 written, 2 bad usage or unreadable input. Nothing is written when anything fails:
+// the output goes to a temporary file beside the target, renamed into place at the end.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Finding } from '../core/check';
+import { exportPlanDocx } from '../core/docx/export';
+import { reviewPlanDocx } from '../core/docx/review';
+import { isDocxPath } from '../core/docx';
+import { exportFileName, reviewFileName } from '../core/docx/fileNames';
+import { readPlanFile } from './input';
+import { configForFile, MAX_FILE_BYTES, type Io } from './main';
+
+const EXPORT_USAGE = 'Cách dùng / usage: kehoach export PLAN [-o PLAN.docx]\n';
+const REVIEW_USAGE = 'Cách dùng / usage: kehoach review X.docx [-o X.reviewed.docx] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]\n';
+
+/** A .docx above this size is not read (images make Word files larger than plain text). */
+const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+
+interface Args {
+  file?: string;
+  out?: string;
+  date?: string;
+  config?: string;
+  locale?: string;
+}
+
+function parseArgs(args: string[], allowCheckFlags: boolean): Args | string {
+  const a: Args = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = (): string | undefined => args[++i];
+    if (arg === '-o' || arg === '--output') {
+      a.out = value();
+      if (!a.out) return `${arg} cần tên tệp (needs a file name)`;
+    } else if (allowCheckFlags && arg === '--date') {
+      a.date = value();
+      if (!a.date || !/^\d{4}-\d{2}-\d{2}$/.test(a.date) || isNaN(Date.parse(a.date))) return `ngày không hợp lệ: ${a.date ?? ''} (--date takes YYYY-MM-DD)`;
+    } else if (allowCheckFlags && arg === '--config') {
+      a.config = value();
+      if (!a.config) return '--config cần tên tệp (needs a file name)';
+    } else if (allowCheckFlags && arg === '--locale') {
+      a.locale = value();
+    } else if (arg.startsWith('-') && arg !== '-') return `tùy chọn không rõ: ${arg} (unknown option)`;
+    else if (a.file) return `chỉ nhận một tệp (one file only): ${arg}`;
+    else a.file = arg;
+  }
+  if (!a.file) return 'thiếu tệp (no FILE given)';
+  return a;
+}
+
+/** PLAN.kehoach.txt → PLAN.docx; X.docx → X.reviewed.docx. */
+export function defaultOutput(file: string, kind: 'export' | 'review'): string {
+  return kind === 'review' ? reviewFileName(file) : exportFileName(file);
+}
+
+/** Write through a temporary file renamed into place: a failure leaves no partial file behind. */
+function writeAtomically(target: string, data: Uint8Array): void {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+export async function runExport(args: string[], io: Io): Promise<number> {
+  const a = parseArgs(args, false);
+  if (typeof a === 'string') {
+    io.err(`kehoach: ${a}\n\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  const file = a.file!;
+  if (isDocxPath(file)) {
+    io.err(`kehoach: ${file}: đã là tài liệu Word; "export" nhận tệp văn bản kế hoạch (already a Word document; export takes a plan text file)\n`);
+    return 2;
+  }
+  const input = readPlanFile(file);
+  if (input.text === undefined) {
+    io.err(`kehoach: ${file}: ${input.error}\n`);
+    return 2;
+  }
+  if (Buffer.byteLength(input.text) > MAX_FILE_BYTES) {
+    io.err(`kehoach: ${file}: tệp quá lớn (> 20 MB): không xuất (file too large, not exported)\n`);
+    return 2;
+  }
+  const out = a.out ?? defaultOutput(file, 'export');
+  if (sameFile(out, file)) {
+    io.err(`kehoach: tệp ra trùng tệp vào (output would overwrite the input): ${out}\n`);
+    return 2;
+  }
+  try {
+    writeAtomically(out, exportPlanDocx(input.text));
+  } catch (e) {
+    io.err(`kehoach: ${out}: không ghi được (cannot write): ${(e as Error).message}\n`);
+    return 2;
+  }
+  io.out(`${out}\n`);
+  return 0;
+}
+
+export async function runReview(args: string[], io: Io): Promise<number> {
+  const a = parseArgs(args, true);
+  if (typeof a === 'string') {
+    io.err(`kehoach: ${a}\n\n${REVIEW_USAGE}`);
+    return 2;
+  }
+  const file = a.file!;
+  const out = a.out ?? defaultOutput(file, 'review');
+  if (sameFile(out, file)) {
+    io.err(`kehoach: tệp ra trùng tệp vào (output would overwrite the input): ${out}\n`);
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new Error('là thư mục (is a directory)');
+    if (stat.size > MAX_DOCX_BYTES) throw new Error(`tệp quá lớn (${(stat.size / 1048576).toFixed(1)} MB > 50 MB) (file too large)`);
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    io.err(`kehoach: ${file}: không đọc được (cannot read): ${(e as Error).message}\n`);
+    return 2;
+  }
+  const config = configForFile(file, a, io);
+  if (!config) return 2;
+  let reviewed: { bytes: Uint8Array; findings: Finding[] };
+  try {
+    reviewed = reviewPlanDocx(bytes, config, { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
+  } catch (e) {
+    // DocxReadError says why in both languages; anything else is reported the same way
+    io.err(`kehoach: ${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { findings } = reviewed;
+  try {
+    writeAtomically(out, reviewed.bytes);
+  } catch (e) {
+    io.err(`kehoach: ${out}: không ghi được (cannot write): ${(e as Error).message}\n`);
+    return 2;
+  }
+  io.out(`${out}: ${findings.length} góp ý (${findings.length} comments)\n`);
+  return 0;
+}
