@@ -25,6 +25,9 @@ function options(e) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // Prefer a package's ES module build: jsonc-parser's UMD "main" loads its parts with a
+    // dynamic require that a bundle cannot follow.
+    mainFields: ['module', 'main'],
     // Smaller to parse; names are kept so a stack trace still reads (and the map gives lines).
     minifyWhitespace: true,
     minifySyntax: true,

@@ -15,6 +15,8 @@ const ALLOWED: Record<string, RegExp> = {
   'server/src/projectConfig.ts': /lstatSync|realpathSync|readFileLimitedSync|confineToFoldersSync/,
   // data/directives.json ships with the extension.
   'server/src/core/registry/directives.ts': /readFileSync\(candidate/,
+  // Finding the package's own root once at start (out/ and dist/ sit at different depths).
+  'server/src/packageRoot.ts': /existsSync\(path\.join\(dir, 'package\.json'\)\)/,
 };
 
 function serverFiles(dir: string): string[] {
