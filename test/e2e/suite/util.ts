@@ -50,6 +50,12 @@ export function loadCore(): typeof import('../../../server/src/core') {
   return require(file);
 }
 
+/** The repository's compiled Word reader (the installed extension carries bundles only). */
+export function loadDocxReader(): typeof import('../../../server/src/core/docx') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return require(path.resolve(__dirname, '..', '..', '..', 'server', 'src', 'core', 'docx', 'index.js'));
+}
+
 /** Resolve when the diagnostics of `uri` satisfy `ok`; checks now, then on every change event. */
 export function waitForDiagnostics(
   uri: vscode.Uri,

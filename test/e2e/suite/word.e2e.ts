@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { extension, loadCore, revertAndCloseAll, scratchCopy, waitForDiagnostics } from './util';
+import { extension, loadCore, loadDocxReader, revertAndCloseAll, scratchCopy, waitForDiagnostics } from './util';
 
 /** Resolve when `file` exists (the command writes it through vscode.workspace.fs). */
 async function waitForFile(file: string, what: string, timeoutMs = 20000): Promise<void> {
@@ -36,7 +36,7 @@ describe('tệp Word: xuất ra và bản góp ý', function () {
     const target = scratch.plan.fsPath.replace(/\.kehoach\.txt$/, '.docx');
     await waitForFile(target, 'PLAN.docx');
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const reader = require(path.join(extension().extensionPath, 'out', 'server', 'src', 'core', 'docx', 'index.js')) as typeof import('../../../server/src/core/docx');
+    const reader = loadDocxReader();
     const text = reader.readDocx(new Uint8Array(fs.readFileSync(target))).text;
     assert.match(text, /^KẾ HOẠCH$/m);
     assert.match(text, /^I\. MỤC ĐÍCH, YÊU CẦU$/m);
@@ -49,14 +49,14 @@ describe('tệp Word: xuất ra và bản góp ý', function () {
     await waitForFile(target, 'X.reviewed.docx');
     const core = loadCore();
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const reader = require(path.join(extension().extensionPath, 'out', 'server', 'src', 'core', 'docx', 'index.js')) as typeof import('../../../server/src/core/docx');
+    const reader = loadDocxReader();
     const derived = reader.readDocx(new Uint8Array(fs.readFileSync(docx.fsPath))).text;
     // the configuration the editor uses for this folder: the workspace's .kehoach.json
     const raw = JSON.parse(fs.readFileSync(path.join(scratch.dir, '.kehoach.json'), 'utf8'));
     const config = core.mergeConfig(core.defaultConfig(), core.validateConfigObject(raw).config);
     const expected = core.checkPlan(derived, config).findings.length;
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { unzipSync, strFromU8 } = require(path.join(extension().extensionPath, 'node_modules', 'fflate')) as typeof import('fflate');
+    const { unzipSync, strFromU8 } = require('fflate') as typeof import('fflate');
     const comments = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(target)))['word/comments.xml']);
     assert.ok(expected > 0, 'the sample plan has findings');
     assert.strictEqual((comments.match(/<w:comment /g) ?? []).length, expected);
