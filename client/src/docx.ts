@@ -3,12 +3,11 @@
 // outline and hover. The file is read asynchronously and refused above a size cap.
 
 import * as vscode from 'vscode';
-import { tryReadDocx, DocxReadError } from '../../server/src/core/docx';
+import { tryReadDocx, DocxReadError, MAX_DOCX_BYTES } from '../../server/src/core/docx';
 
 export const DOCX_SCHEME = 'kehoach-docx';
 /** The virtual document's path is the .docx's path plus this, so VS Code picks the kehoach language. */
 export const DOCX_SUFFIX = '.kehoach.txt';
-const MAX_DOCX_BYTES = 50 * 1024 * 1024;
 
 type Translate = (vi: string, en: string) => string;
 

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../server/src/cli/main';
-import { decodePlanBytes, guessLegacyEncoding } from '../../server/src/cli/input';
+import { decodePlanBytes, guessLegacyEncoding } from '../../server/src/planFile';
 import { readCorpus } from '../helpers';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkParsed, defaultConfig, parsePlan, type Finding } from '../../server/src/core';
-import { readPlanFile } from '../../server/src/cli/input';
+import { readPlanFile } from '../../server/src/planFile';
 import { FIXTURES } from '../helpers';
 
 export const DEVSET = path.join(FIXTURES, 'devset');

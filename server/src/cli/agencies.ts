@@ -2,22 +2,19 @@
 // the assignment matrix — each agency, the tasks it leads and supports, their deadlines.
 // Exit codes: 0 printed, 2 bad usage or unreadable file.
 
-import * as path from 'path';
 import { parsePlan } from '../core/parse';
 import { resolvePlanDate } from '../core/check';
-import { defaultConfig, mergeConfig, type LintConfig } from '../core/config';
 import { loadAgencyRegistry } from '../core/registry/agencies';
 import { buildAssignmentMatrix, formatMatrixCsv, formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../core/report/agencies';
-import { readPlanFile } from './input';
-import { problemLines, projectConfigForCli } from '../projectConfig';
+import { MAX_PLAN_BYTES, readPlanFile } from '../planFile';
+import { configForFile } from './config';
+import type { Io } from './io';
+import { isIsoDate } from '../core/isoDate';
 
 const FORMATS = ['text', 'markdown', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 const USAGE = `Cách dùng / usage: kehoach agencies PLAN [--format text|markdown|csv|json] [--date YYYY-MM-DD] [--config FILE]\n`;
-
-/** Files above this size are not read (the same limit as `kehoach check`). */
-const MAX_BYTES = 20 * 1024 * 1024;
 
 interface Args {
   format: Format;
@@ -37,7 +34,7 @@ function parseArgs(args: string[]): Args | string {
       a.format = v as Format;
     } else if (arg === '--date' || arg.startsWith('--date=')) {
       v = arg.startsWith('--date=') ? arg.slice(7) : args[++i];
-      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || isNaN(Date.parse(v))) return `ngày không hợp lệ: ${v ?? ''} (--date takes YYYY-MM-DD)`;
+      if (!v || !isIsoDate(v)) return `ngày không hợp lệ: ${v ?? ''} (--date takes YYYY-MM-DD)`;
       a.date = v;
     } else if (arg === '--config') {
       v = args[++i];
@@ -51,25 +48,22 @@ function parseArgs(args: string[]): Args | string {
   return a;
 }
 
-export async function runAgencies(args: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+export async function runAgencies(args: string[], io: Io): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     io.err(`kehoach agencies: ${parsed}\n${USAGE}`);
     return 2;
   }
   const file = parsed.file!;
-  const project = projectConfigForCli(file, parsed.config);
-  for (const line of problemLines(project)) io.err(`kehoach: ${line}\n`);
-  if (parsed.config && project.problems.some((p) => p.severity === 'warning')) return 2;
-  let config: LintConfig = mergeConfig(defaultConfig(), project.config);
-  if (parsed.date) config = { ...config, planDate: parsed.date };
+  const config = configForFile(file, parsed, io);
+  if (!config) return 2;
 
   const input = readPlanFile(file);
   if (input.text === undefined) {
     io.err(`kehoach agencies: không đọc được ${file}: ${input.error ?? 'lỗi không rõ'} (cannot read the file)\n`);
     return 2;
   }
-  if (Buffer.byteLength(input.text) > MAX_BYTES) {
+  if (Buffer.byteLength(input.text) > MAX_PLAN_BYTES) {
     io.err(`kehoach agencies: ${file}: tệp quá lớn (> 20 MB), không xử lý (file too large)\n`);
     return 2;
   }

@@ -9,7 +9,7 @@ import { localeFrom, type Locale } from '../core/i18n';
 import { citedParents } from '../core/parent/extract';
 import { matchCoverage } from '../core/parent/match';
 import { formatReport, type ReportFormat } from '../core/parent/report';
-import { readPlanFile } from './input';
+import { readPlanFile } from '../planFile';
 import { findParentFiles } from './parents';
 import { projectConfigForCli } from '../projectConfig';
 

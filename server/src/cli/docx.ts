@@ -4,38 +4,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { isDocxPath, tryReadDocx, DocxReadError } from '../core/docx';
-import { readLayout } from '../core/docx/format';
-import type { PlanInput } from './input';
-import type { Io } from './main';
-
-/** A .docx above this size is not read (the text of a plan is a few hundred KB; images make the rest). */
-export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
-
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-
-/** Whether bytes are a Word container (zip or OLE compound file), whatever the file is called. */
-export function looksLikeWordFile(bytes: Uint8Array): boolean {
-  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
-  return zip || (bytes.length >= 4 && OLE.every((b, i) => bytes[i] === b));
-}
-
-/** The plan in a Word file, or why it cannot be read. */
-export function docxInput(bytes: Uint8Array): PlanInput {
-  const docx = tryReadDocx(bytes);
-  if (docx instanceof DocxReadError) return { error: docx.message };
-  return { text: docx.text, docx, layout: readLayout(bytes, docx) };
-}
-
-/** Whether a file should be read as Word before its bytes are read: too big a .docx is refused unread. */
-export function docxTooLarge(file: string, size: number): string | undefined {
-  return isDocxPath(file) ? sizeProblem(size) : undefined;
-}
-
-function sizeProblem(size: number): string | undefined {
-  if (size <= MAX_DOCX_BYTES) return undefined;
-  return `tệp Word quá lớn (${(size / 1048576).toFixed(1)} MB > ${MAX_DOCX_BYTES / 1048576} MB): không đọc (Word file too large, not read)`;
-}
+import { docxInput, docxSizeProblem, type PlanInput } from '../planFile';
+import type { Io } from './io';
 
 const IMPORT_USAGE = `Cách dùng / usage: kehoach import FILE.docx [-o FILE.kehoach.txt]
   Văn bản kế hoạch như Word hiển thị (số thứ tự tự động thành chữ); không có -o thì in ra màn hình.
@@ -90,7 +60,7 @@ function readWordFile(file: string): PlanInput {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return { error: 'là một thư mục, không phải tệp (is a directory)' };
-    const tooLarge = sizeProblem(stat.size);
+    const tooLarge = docxSizeProblem(stat.size);
     if (tooLarge) return { error: tooLarge };
     bytes = fs.readFileSync(file);
   } catch (err) {

@@ -7,20 +7,20 @@ import { checkParsed, fixAll, type CheckOptions } from '../core/check';
 import { parsePlan } from '../core/parse';
 import { parentRules, PARENT_RULE_META, type ParentDoc } from '../core/parent';
 import { ParentFinder } from './parents';
-import { defaultConfig, mergeConfig, type LintConfig } from '../core/config';
-import { encodePlanText, MAX_PLAN_BYTES, readPlanFile } from './input';
+import type { LintConfig } from '../core/config';
+import { encodePlanText, MAX_PLAN_BYTES, readPlanFile } from '../planFile';
+import type { Io } from './io';
+import { projectAndConfigFor } from './config';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
-import { problemLines, projectConfigForCli, type ProjectConfig } from '../projectConfig';
+import type { ProjectConfig } from '../projectConfig';
 import { RULES } from '../core/rules';
 import { fixKindOf } from '../core/fixes';
 import { localeFrom } from '../core/i18n';
 import { packageRoot } from '../packageRoot';
 import type { PlanDocument } from '../core/model';
+import { isIsoDate } from '../core/isoDate';
 
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
+export type { Io } from './io';
 
 const USAGE = `Cách dùng / usage:
   kehoach check [--format text|json|sarif] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]
@@ -91,7 +91,7 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
         a.format = v;
       } else if (arg === '--date') {
         const v = value();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || isNaN(Date.parse(v))) return `ngày không hợp lệ: ${v} (--date takes YYYY-MM-DD)`;
+        if (!isIsoDate(v)) return `ngày không hợp lệ: ${v} (--date takes YYYY-MM-DD)`;
         a.date = v;
       } else if (arg === '--config') a.config = value();
       else if (arg === '--locale') a.locale = value();
@@ -116,28 +116,6 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
   if (a.fixSuggestions && !a.fix) return '--fix-type cần --fix (--fix-type needs --fix)';
   if (a.noParents && a.parents.length > 0) return '--parent và --no-parents không dùng cùng nhau (--parent and --no-parents exclude each other)';
   return a;
-}
-
-/** Config for one file: defaults ← project file (walked up, or --config) ← flags. */
-export function configForFile(file: string, flags: { config?: string; date?: string; locale?: string }, io: Io): LintConfig | undefined {
-  return projectAndConfigFor(file, flags, io)?.config;
-}
-
-/**
- * The project file and the config for one plan. Problems in a project file found by walking up are
- * printed and the rest of it applies; a file given with --config must be valid (exit 2).
- */
-function projectAndConfigFor(file: string, flags: { config?: string; date?: string; locale?: string }, io: Io, seen?: Set<string>): { project: ProjectConfig; config: LintConfig } | undefined {
-  const project = projectConfigForCli(file, flags.config);
-  const key = project.path ?? '';
-  // Checking many plans under one project file: say its problems once.
-  if (!seen?.has(key)) for (const line of problemLines(project)) io.err(`kehoach: ${line}\n`);
-  seen?.add(key);
-  if (flags.config && project.problems.some((p) => p.severity === 'warning')) return undefined;
-  let config = mergeConfig(defaultConfig(), project.config);
-  if (flags.date) config = { ...config, planDate: flags.date };
-  if (flags.locale) config = { ...config, locale: localeFrom(flags.locale) };
-  return { project, config };
 }
 
 export async function runCheck(args: string[], io: Io, options: CheckOptions = {}): Promise<number> {

@@ -12,7 +12,7 @@ import { parsePlan } from '../core/parse';
 import type { PlanDocument } from '../core/model';
 import { citedParents, parentKeyOf } from '../core/parent/extract';
 import type { ParentDoc } from '../core/parent/context';
-import { readPlanFile } from './input';
+import { readPlanFile } from '../planFile';
 import { readFileLimitedSync } from '../fileRead';
 import { isDocxPath } from '../core/docx';
 

@@ -10,14 +10,14 @@ import { exportPlanDocx } from '../core/docx/export';
 import { reviewPlanDocx } from '../core/docx/review';
 import { isDocxPath } from '../core/docx';
 import { exportFileName, reviewFileName } from '../core/docx/fileNames';
-import { readPlanFile } from './input';
-import { configForFile, MAX_FILE_BYTES, type Io } from './main';
+import { MAX_PLAN_BYTES, readPlanFile } from '../planFile';
+import { MAX_DOCX_BYTES } from '../core/docx';
+import { configForFile } from './config';
+import type { Io } from './io';
+import { isIsoDate } from '../core/isoDate';
 
 const EXPORT_USAGE = 'Cách dùng / usage: kehoach export PLAN [-o PLAN.docx]\n';
 const REVIEW_USAGE = 'Cách dùng / usage: kehoach review X.docx [-o X.reviewed.docx] [--date YYYY-MM-DD] [--config FILE] [--locale vi|en]\n';
-
-/** A .docx above this size is not read (images make Word files larger than plain text). */
-const MAX_DOCX_BYTES = 50 * 1024 * 1024;
 
 interface Args {
   file?: string;
@@ -37,7 +37,7 @@ function parseArgs(args: string[], allowCheckFlags: boolean): Args | string {
       if (!a.out) return `${arg} cần tên tệp (needs a file name)`;
     } else if (allowCheckFlags && arg === '--date') {
       a.date = value();
-      if (!a.date || !/^\d{4}-\d{2}-\d{2}$/.test(a.date) || isNaN(Date.parse(a.date))) return `ngày không hợp lệ: ${a.date ?? ''} (--date takes YYYY-MM-DD)`;
+      if (!a.date || !isIsoDate(a.date)) return `ngày không hợp lệ: ${a.date ?? ''} (--date takes YYYY-MM-DD)`;
     } else if (allowCheckFlags && arg === '--config') {
       a.config = value();
       if (!a.config) return '--config cần tên tệp (needs a file name)';
@@ -88,7 +88,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     io.err(`kehoach: ${file}: ${input.error}\n`);
     return 2;
   }
-  if (Buffer.byteLength(input.text) > MAX_FILE_BYTES) {
+  if (Buffer.byteLength(input.text) > MAX_PLAN_BYTES) {
     io.err(`kehoach: ${file}: tệp quá lớn (> 20 MB): không xuất (file too large, not exported)\n`);
     return 2;
   }

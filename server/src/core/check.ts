@@ -1,7 +1,8 @@
 // checkPlan: parse once, run every enabled rule, and hand back findings in source offsets.
 
 import type { PlanDocument, Span, Ymd } from './model';
-import type { Category, Fix, FixKind, RelatedPlace, Report, Rule, Severity } from './rule';
+import type { Fix, Report, Rule, Severity } from './rule';
+import type { Finding, FindingFix } from './finding';
 import type { LintConfig, RuleSetting } from './config';
 import { defaultConfig } from './config';
 import { localize, t, type Text } from './i18n';
@@ -14,47 +15,11 @@ import { checkBudget } from './rules/structure-check-budget';
 import type { DocxLayout } from './docx/format';
 import { applyIgnores } from './ignore';
 import { ruleApplies } from './rules/applicability';
+import { parseIsoDate } from './isoDate';
 
-export interface FindingEdit {
-  /** Source offsets (the editor's text). */
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface FindingFix {
-  title: string;
-  preferred: boolean;
-  /** "fix" (mechanical: batch fixing applies it) or "suggestion" (changes what the plan says: one by one). */
-  kind: FixKind;
-  edits: FindingEdit[];
-}
-
-export interface FindingRelated {
-  message: string;
-  /** Source offsets in this document … */
-  start?: number;
-  end?: number;
-  /** … or a place in another file. */
-  file?: RelatedPlace['file'];
-}
-
-export interface Finding {
-  rule: string;
-  alias: string;
-  category: Category;
-  severity: Severity;
-  message: string;
-  /** Both languages, for clients that switch locale. */
-  messages: Text;
-  /** Source offsets. */
-  start: number;
-  end: number;
-  fixes: FindingFix[];
-  related: FindingRelated[];
-  /** What the model read to reach the finding (rule-specific, e.g. `leadFrom`), when the rule says. */
-  data?: Record<string, string>;
-}
+// What leaves the core, and the ISO date, for the modules that import them from here.
+export type { Finding, FindingEdit, FindingFix, FindingRelated } from './finding';
+export { parseIsoDate } from './isoDate';
 
 export interface CheckOptions {
   /** Today, for plans without a header date (tests pin it). */
@@ -88,10 +53,6 @@ export interface CheckResult {
   planDateSource: PlanDateSource;
 }
 
-export function parseIsoDate(s: string | undefined): Ymd | undefined {
-  const m = s && /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return m ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
-}
 
 export function todayYmd(): Ymd {
   const d = new Date();

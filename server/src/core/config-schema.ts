@@ -11,6 +11,7 @@ import type { AgencyOverride, DirectiveEntry, LintConfig, RuleSetting } from './
 import { t, type Text } from './i18n';
 import { RULES } from './rules';
 import { PARENT_RULE_META } from './parent/rules';
+import { isIsoDate } from './isoDate';
 
 /** Where in the JSON a problem is: keys and array indices from the root. */
 export type JsonPath = (string | number)[];
@@ -53,7 +54,7 @@ interface Ctx {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v));
+const isDate = isIsoDate;
 
 /** Own enumerable keys of a parsed object, with the dangerous ones reported and skipped. */
 function safeEntries(o: Record<string, unknown>, at: JsonPath, c: Ctx): [string, unknown][] {

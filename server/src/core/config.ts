@@ -1,7 +1,7 @@
 // Configuration flows one way: settings and `.kehoach.json` are merged into a LintConfig the
 // core receives. The core never reads settings or files itself.
 
-import type { Severity } from './rule';
+import type { Severity } from './finding';
 import type { Locale } from './i18n';
 import type { IgnoreEntry } from './ignore';
 
@@ -59,4 +59,27 @@ export function mergeConfig(base: LintConfig, over: Partial<LintConfig> | undefi
     directives: [...(base.directives ?? []), ...(over.directives ?? [])],
     parents: [...(base.parents ?? []), ...(over.parents ?? [])],
   };
+}
+
+/** What the user set for one run, over the project file: command-line flags or editor settings. */
+export interface RunSettings {
+  rules?: Record<string, RuleSetting>;
+  /** YYYY-MM-DD. */
+  planDate?: string;
+  province?: string;
+  locale?: Locale;
+}
+
+/**
+ * The one way a LintConfig is assembled, for the CLI, the server and the extension alike:
+ * defaults ← the project file (`.kehoach.json`) ← what the user set for this run.
+ */
+export function assembleConfig(project: Partial<LintConfig> | undefined, run: RunSettings = {}): LintConfig {
+  const over: Partial<LintConfig> = {};
+  if (run.rules) over.rules = run.rules;
+  if (run.planDate) over.planDate = run.planDate;
+  if (run.province) over.province = run.province;
+  const config = mergeConfig(mergeConfig(defaultConfig(), project), over);
+  if (run.locale) config.locale = run.locale;
+  return config;
 }

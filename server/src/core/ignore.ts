@@ -4,7 +4,7 @@
 // survives edits elsewhere and lapses when the quoted words themselves change. Pure: findings and
 // entries in, findings out.
 
-import type { Finding } from './check';
+import type { Finding } from './finding';
 
 export interface IgnoreEntry {
   /** Rule id ("KH804") or alias ("agency-misspelled"). */

@@ -5,24 +5,9 @@ import type { Text } from './i18n';
 import type { LintConfig } from './config';
 import type { Registry } from './registry/registry';
 import type { DocxLayout } from './docx/format';
+import type { Category, FilePlace, FixKind, Severity } from './finding';
 
-export type Category =
-  | 'numbering'
-  | 'lead-agency'
-  | 'reporting'
-  | 'citation'
-  | 'date'
-  | 'agency'
-  | 'structure'
-  | 'encoding'
-  | 'parent'
-  | 'layout';
-
-export const CATEGORIES: readonly Category[] = [
-  'numbering', 'lead-agency', 'reporting', 'citation', 'date', 'agency', 'structure', 'encoding', 'parent', 'layout',
-];
-
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export { CATEGORIES, type Category, type FixKind, type Severity } from './finding';
 
 /** A text edit in model offsets (the core maps it to source offsets before it leaves). */
 export interface Edit {
@@ -30,16 +15,6 @@ export interface Edit {
   end: number;
   text: string;
 }
-
-/**
- * What applying a fix does to the plan, as ESLint separates fixes from suggestions:
- *  - "fix": mechanical, the plan says the same thing after it (numbering labels, spacing,
- *    encoding, the form of a symbol or a date). `--fix` and "fix all" apply these.
- *  - "suggestion": it changes what the plan says (a number, a date, an agency's name, a guessed
- *    spelling, a blank filled in). Offered one by one as a quick fix for the drafter to confirm;
- *    applied in batch only when asked (`--fix-type suggestion`, `kehoach.fixAll.includeSuggestions`).
- */
-export type FixKind = 'fix' | 'suggestion';
 
 /** A fix is data: a title and the edits that carry it out. */
 export interface Fix {
@@ -57,7 +32,7 @@ export interface RelatedPlace {
   /** A span in this document (model offsets) … */
   span?: Span;
   /** … or a place in another file (LSP-style, 0-based). */
-  file?: { path: string; line: number; character: number; endLine?: number; endCharacter?: number };
+  file?: FilePlace;
 }
 
 export interface Report {

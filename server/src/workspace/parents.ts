@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import { parsePlan, type PlanDocument, type Rule } from '../core';
 import { parentRulesWithContext, type ParentContext, type ParentDoc } from '../core/parent';
-import { decodePlanBytes } from '../cli/input';
+import { decodePlanBytes } from '../planFile';
 import { readFileLimited } from '../fileRead';
 
 /** The parent rules of one set of parents and the context they share (its coverage is cached per plan). */

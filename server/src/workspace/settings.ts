@@ -2,8 +2,9 @@
 // file into the LintConfig the core receives: defaults ← .kehoach.json ← settings.
 
 import type { LintConfig, RuleSetting, Severity } from '../core';
-import { defaultConfig, mergeConfig, type Locale } from '../core';
+import { assembleConfig, type Locale } from '../core';
 import type { ProjectConfig } from '../projectConfig';
+import { ISO_DATE } from '../core/isoDate';
 
 export interface KehoachSettings {
   /** Rule id or alias → "off" | severity. */
@@ -45,7 +46,7 @@ export function normalizeSettings(raw: unknown): KehoachSettings {
       }
     }
   }
-  if (typeof o.planDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(o.planDate.trim())) s.planDate = o.planDate.trim();
+  if (typeof o.planDate === 'string' && ISO_DATE.test(o.planDate.trim())) s.planDate = o.planDate.trim();
   if (o.locale === 'vi' || o.locale === 'en' || o.locale === 'auto') s.locale = o.locale;
   if (typeof o.debounceMs === 'number' && Number.isFinite(o.debounceMs)) s.debounceMs = Math.min(5000, Math.max(0, o.debounceMs));
   if (typeof o.maxFileSizeKB === 'number' && Number.isFinite(o.maxFileSizeKB) && o.maxFileSizeKB > 0) s.maxFileSizeKB = o.maxFileSizeKB;
@@ -69,11 +70,5 @@ export function effectiveLocale(settings: KehoachSettings, project: Partial<Lint
 
 export function lintConfigFor(settings: KehoachSettings, project: ProjectConfig | undefined): LintConfig {
   const fromProject = project?.config ?? {};
-  let config = mergeConfig(defaultConfig(), fromProject);
-  const over: Partial<LintConfig> = { rules: settings.rules };
-  if (settings.planDate) over.planDate = settings.planDate;
-  if (settings.province) over.province = settings.province;
-  config = mergeConfig(config, over);
-  config.locale = effectiveLocale(settings, fromProject);
-  return config;
+  return assembleConfig(fromProject, { rules: settings.rules, planDate: settings.planDate, province: settings.province, locale: effectiveLocale(settings, fromProject) });
 }

@@ -135,3 +135,6 @@ export function tryReadDocx(bytes: Uint8Array, limits?: ZipLimits): DocxDocument
 export function isDocxPath(file: string): boolean {
   return /\.(docx|docm|dotx)$/i.test(file);
 }
+
+/** A .docx above this size is not read (the text of a plan is a few hundred KB; images make the rest). */
+export const MAX_DOCX_BYTES = 50 * 1024 * 1024;

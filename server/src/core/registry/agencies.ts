@@ -4,21 +4,14 @@
 
 import type { LintConfig, AgencyOverride } from '../config';
 import type { AgencyRef, PlanDocument, Ymd } from '../model';
-import type { AgencyRecord, AgencyRegistry } from './registry';
+import type { AgencyEntry, AgencyRecord, AgencyRegistry } from './types';
 import { agencyKey, insertName, newNode, scanNames, tokenize, type NameMatch, type Tokens, type TrieNode } from './agency-names';
 import { loadProvinces, type ProvinceTable } from './agency-provinces';
 import { agenciesData } from './agency-data';
 import { recognizeBody, type BodyRecognition } from './body-shape';
 
 /** A record as data/agencies.json holds it (AgencyRecord plus what the agency rules need). */
-export interface AgencyEntry extends AgencyRecord {
-  /** Exists only in some provinces (Sở Ngoại vụ, Sở Dân tộc và Tôn giáo): never reported missing. */
-  optional?: boolean;
-  /** Its short form (UBND, HĐND) is ordinary usage: mixing it with the full name is not an inconsistency. */
-  conventionalShortForm?: boolean;
-  /** Successor ids per province (province name → ids), where the split depends on the province. */
-  byProvince?: Record<string, string[]>;
-}
+export type { AgencyEntry } from './types';
 
 interface AgencyFile {
   agencies: AgencyEntry[];

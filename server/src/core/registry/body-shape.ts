@@ -7,7 +7,7 @@
 // leave it alone, and the task model may take it as a lead. `recognizeBody` answers "is this
 // phrase a body?" for both: known (a registry record) or by shape.
 
-import type { AgencyEntry, AgencyIndex } from './agencies';
+import type { AgencyEntry } from './types';
 import { syllableKey, tokenize, type Tokens } from './agency-names';
 
 /** Heads that name a kind of unit, as syllable keys (longest first where one extends another). */
@@ -84,7 +84,7 @@ export function bodyShape(phrase: string): { head: string } | undefined {
  * "Sở Nội vụ tỉnh Lào Cai"), else by shape. The task model asks this of headings and preambles
  * ("a) Tổ đảng ở Thường trực Ủy ban KH,CN&MT", "Giao phòng Quản lý Công nghiệp …").
  */
-export function recognizeBody(phrase: string, registry: AgencyIndex): BodyRecognition | undefined {
+export function recognizeBody(phrase: string, registry: { lookup(name: string): AgencyEntry | undefined }): BodyRecognition | undefined {
   if (typeof phrase !== 'string') return undefined;
   const trimmed = phrase.trim().replace(/[.,;:]+$/u, '').trim();
   if (!trimmed) return undefined;

@@ -3,7 +3,7 @@
 
 import type { LintConfig } from '../config';
 import { directivesData } from './agency-data';
-import type { DirectiveRecord, DirectiveRegistry } from './registry';
+import type { DirectiveRecord, DirectiveRegistry } from './types';
 import { numberKey, parseSymbol } from '../parent/docnum';
 
 interface DirectivesFile {

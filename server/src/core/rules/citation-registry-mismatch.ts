@@ -3,7 +3,7 @@
 
 import type { Rule } from '../rule';
 import { t } from '../i18n';
-import { parseIsoDate } from '../check';
+import { parseIsoDate } from '../isoDate';
 import { comparableDates, expectedIssuerCode, foldText, formatYmd, sameYmd, shownSymbol, ymdOf } from './citation-common';
 import { formatSymbol } from '../parse/citation-symbol';
 

@@ -1,10 +1,10 @@
-// Reading a plan file the way a drafter saved it: UTF-8 (with or without BOM), or UTF-16 with
-// a BOM. Anything else (binary, legacy 8-bit encodings) gets a clear message, never a crash.
+// Reading a plan file the way a drafter saved it: UTF-8 (with or without BOM), UTF-16 with a
+// BOM, or a Word document. Anything else (binary, legacy 8-bit encodings) gets a clear message,
+// never a crash. Shared by the CLI and the language server (parents read from disk).
 
-import { readFileLimitedSync } from '../fileRead';
-import { isDocxPath, type DocxDocument } from '../core/docx';
-import type { DocxLayout } from '../core/docx/format';
-import { docxInput, looksLikeWordFile, MAX_DOCX_BYTES } from './docx';
+import { readFileLimitedSync } from './fileRead';
+import { isDocxPath, tryReadDocx, DocxReadError, MAX_DOCX_BYTES, type DocxDocument } from './core/docx';
+import { readLayout, type DocxLayout } from './core/docx/format';
 
 /** Files above this size are not read (a clear message instead): protects CI and editors. */
 export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
@@ -98,6 +98,27 @@ export function guessLegacyEncoding(bytes: Uint8Array): LegacyEncoding | undefin
   const best = Math.max(tcvn3, vni, cp1258);
   if (best < 3) return undefined;
   return best === vni ? 'vni' : best === cp1258 ? 'windows-1258' : 'tcvn3';
+}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Whether bytes are a Word container (zip or OLE compound file), whatever the file is called. */
+export function looksLikeWordFile(bytes: Uint8Array): boolean {
+  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return zip || (bytes.length >= 4 && OLE.every((b, i) => bytes[i] === b));
+}
+
+/** The plan in a Word file, or why it cannot be read. */
+export function docxInput(bytes: Uint8Array): PlanInput {
+  const docx = tryReadDocx(bytes);
+  if (docx instanceof DocxReadError) return { error: docx.message };
+  return { text: docx.text, docx, layout: readLayout(bytes, docx) };
+}
+
+/** Why a Word file of this size is not read, or undefined when it may be. */
+export function docxSizeProblem(size: number): string | undefined {
+  if (size <= MAX_DOCX_BYTES) return undefined;
+  return `tệp Word quá lớn (${(size / 1048576).toFixed(1)} MB > ${MAX_DOCX_BYTES / 1048576} MB): không đọc (Word file too large, not read)`;
 }
 
 /** Read a plan (or a parent) through the bounded reader: regular files only, never a hang.
