@@ -117,8 +117,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     run: validate,
   });
   const reportedProblems = new Set<string>();
-  const parentRules = new ParentRules();
   const workspaceIndex = new WorkspaceIndex(options.index);
+  const parentRules = new ParentRules(openParent, workspaceIndex);
   let scanning: Promise<void> = Promise.resolve();
   let disposed = false;
   let markInitialized: () => void = () => undefined;
@@ -265,7 +265,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       a.citedKeys = citedKeys;
       // Restricted Mode: no parent discovery until the workspace is trusted (the config is not read either).
       if (!trusted) return { rules: [] };
-      let paths = [...new Set([...(config.parents ?? []), ...workspaceIndex.parentsFor(citedKeys, file)])].filter((p) => p !== file);
+      let paths = await parentRules.filesFor(plan, file, config);
       const notes: Text[] = [];
       if (paths.length > MAX_CONFIG_PARENTS) {
         notes.push(t(`Có ${paths.length} văn bản cấp trên: chỉ đối chiếu ${MAX_CONFIG_PARENTS} văn bản đầu`, `${paths.length} parent directives: only the first ${MAX_CONFIG_PARENTS} are checked against`));
@@ -279,7 +279,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       }
       a.parentPaths = paths;
       const unreadable = (p: string, reason: string) => notes.push(t(`Không đọc được văn bản cấp trên ${p}: ${reason}`, `Cannot read the parent ${p}: ${reason}`));
-      const set = await parentRules.setFor(paths, openParent, unreadable, { maxBytes: settings.maxFileSizeKB * 1024 });
+      const set = await parentRules.setFor(paths, unreadable, { maxBytes: settings.maxFileSizeKB * 1024 });
       if (notes.length) a.notes = [...(a.notes ?? []), ...notes];
       return set;
     } catch (err) {

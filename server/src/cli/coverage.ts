@@ -3,14 +3,15 @@
 // parents are the files in the plan's folder whose header carries a number the plan cites, and
 // those listed in `.kehoach.json` ("parents", or "directives" with a path).
 
+import * as path from 'path';
 import { parsePlan } from '../core/parse';
 import type { PlanDocument } from '../core/model';
 import { localeFrom, type Locale } from '../core/i18n';
 import { citedParents } from '../core/parent/extract';
-import { matchCoverage } from '../core/parent/match';
+import { ParentContext, type ParentDoc } from '../core/parent/context';
 import { formatReport, type ReportFormat } from '../core/parent/report';
 import { readPlanFile } from '../planFile';
-import { findParentFiles } from './parents';
+import { cliParentResolver } from './parents';
 import { projectConfigForCli } from '../projectConfig';
 
 export interface CoverageIo {
@@ -70,7 +71,8 @@ export async function runCoverage(args: string[], io: CoverageIo): Promise<numbe
   }
   const plan = readDoc(a.plan!, io);
   if (!plan) return 2;
-  const parentFiles = a.parents.length > 0 ? a.parents : findParentFiles(a.plan!, plan, projectConfigForCli(a.plan!).config);
+  const resolver = cliParentResolver();
+  const parentFiles = a.parents.length > 0 ? a.parents : await resolver.filesFor(a.plan!, plan, projectConfigForCli(a.plan!).config);
   if (parentFiles.length === 0) {
     const cited = citedParents(plan).map((c) => c.symbol).join(', ');
     io.err(
@@ -80,12 +82,17 @@ export async function runCoverage(args: string[], io: CoverageIo): Promise<numbe
     );
     return 2;
   }
-  const results = [];
+  const parents: ParentDoc[] = [];
   for (const file of parentFiles) {
-    const parent = readDoc(file, io);
-    if (!parent) return 2;
-    results.push(matchCoverage(plan, parent));
+    const parent = await resolver.load(path.resolve(file));
+    if (typeof parent === 'string') {
+      io.err(`${file}: ${parent}\n`);
+      return 2;
+    }
+    parents.push(parent);
   }
+  // Through the context the KH9xx rules read: the same parents, the same filters (a plan is not its own parent).
+  const results = new ParentContext(parents).links(plan).map((l) => l.coverage);
   io.out(formatReport(results, a.format, a.locale));
   return 0;
 }

@@ -6,7 +6,8 @@ import * as path from 'path';
 import { checkParsed, fixAll, type CheckOptions } from '../core/check';
 import { parsePlan } from '../core/parse';
 import { parentRules, PARENT_RULE_META, type ParentDoc } from '../core/parent';
-import { ParentFinder } from './parents';
+import { cliParentResolver } from './parents';
+import type { ParentResolver } from '../parentResolver';
 import type { LintConfig } from '../core/config';
 import { encodePlanText, MAX_PLAN_BYTES, readPlanFile } from '../planFile';
 import type { Io } from './io';
@@ -125,7 +126,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     return 2;
   }
   const results: FileResult[] = [];
-  const finder = new ParentFinder();
+  const resolver = cliParentResolver();
   let unreadable = false;
   let locale: LintConfig['locale'] = localeFrom(parsed.locale);
   const seenProjects = new Set<string>();
@@ -150,7 +151,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     let text = input.text;
     let doc = parsePlan(text);
     if (parsed.fix && input.docx) io.err(`kehoach: ${file}: --fix không sửa tệp Word (--fix does not edit Word files)\n`);
-    const parents = parsed.noParents ? [] : parentsOf(file, doc, project, parsed.parents, finder, io);
+    const parents = parsed.noParents ? [] : await parentsOf(file, doc, project, parsed.parents, resolver, io);
     if (parents === undefined) return 2;
     const fileOptions: CheckOptions = {
       ...options,
@@ -200,11 +201,11 @@ function inputNotes(text: string, encodingNote: string | undefined): string[] {
  * project file. A parent given by name must be readable (exit 2 otherwise); one found by the
  * search that cannot be read is skipped with a note.
  */
-function parentsOf(file: string, doc: PlanDocument, project: ProjectConfig, given: string[], finder: ParentFinder, io: Io): ParentDoc[] | undefined {
-  const files = given.length ? given : finder.filesFor(file, doc, project.config, (note) => io.err(`kehoach: ${note}\n`));
+async function parentsOf(file: string, doc: PlanDocument, project: ProjectConfig, given: string[], resolver: ParentResolver, io: Io): Promise<ParentDoc[] | undefined> {
+  const files = given.length ? given : await resolver.filesFor(file, doc, project.config, (note) => io.err(`kehoach: ${note}\n`));
   const parents: ParentDoc[] = [];
   for (const f of files) {
-    const parent = finder.load(f);
+    const parent = await resolver.load(path.resolve(f));
     if (typeof parent === 'string') {
       io.err(`kehoach: ${f}: ${parent}${given.length ? '' : ' (bỏ qua văn bản cấp trên này / parent skipped)'}\n`);
       if (given.length) return undefined;

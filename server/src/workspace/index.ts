@@ -5,9 +5,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { parsePlan } from '../core';
-import { citedParents, parentKeyOf } from '../core/parent';
 import { readFileLimited } from '../fileRead';
+import { PARENT_LIMITS, headOf, headOfBytes, ownKeyOfHead } from '../parentResolver';
 
 export interface IndexOptions {
   /** Stop after this many candidate files (a workspace may hold anything). */
@@ -23,31 +22,10 @@ export const INDEXED_FILE = /\.(txt|md)$/i;
 /** Folders that never hold plans and may be huge. */
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', '.git', '.hg', '.svn', '.vscode-test']);
 
-export const INDEX_DEFAULTS: Required<IndexOptions> = { maxFiles: 5000, maxBytes: 5 * 1024 * 1024, headBytes: 4096 };
+export const INDEX_DEFAULTS: Required<IndexOptions> = { maxFiles: PARENT_LIMITS.maxFiles, maxBytes: PARENT_LIMITS.maxBytes, headBytes: PARENT_LIMITS.headBytes };
 
-/**
- * The key a text declares as its own number, or undefined. A plan without a number of its own
- * ("KẾ HOẠCH Thực hiện Nghị quyết số 43-NQ/TW …") would otherwise take the first number in its
- * lines, which is the parent it cites: a key the text itself cites is not its own.
- */
-export function ownKeyOf(head: string): string | undefined {
-  try {
-    const doc = parsePlan(head);
-    const key = parentKeyOf(doc);
-    if (!key) return undefined;
-    if (citedParents(doc).some((c) => c.key === key.key)) return undefined;
-    return key.key;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The first `n` bytes of a text as a string, cut at a line end (so no character is split). */
-export function headOf(text: string, chars: number): string {
-  if (text.length <= chars) return text;
-  const cut = text.lastIndexOf('\n', chars);
-  return text.slice(0, cut > chars / 2 ? cut : chars);
-}
+// One key and one head for every parent search (parentResolver.ts); re-exported for the tests.
+export { ownKeyOfHead as ownKeyOf, headOf } from '../parentResolver';
 
 interface Entry {
   /** Key from the file on disk. */
@@ -178,7 +156,7 @@ export class WorkspaceIndex {
     const e = this.entries.get(file) ?? {};
     if (e.open && e.open.head === head) return { before, after: before };
     if (Buffer.byteLength(text, 'utf8') > this.options.maxBytes) this.entries.set(file, { ...e, open: { head } });
-    else this.entries.set(file, { ...e, open: { key: ownKeyOf(head), head } });
+    else this.entries.set(file, { ...e, open: { key: ownKeyOfHead(head), head } });
     this.reindex(file, before);
     return { before, after: this.keyOf(file) };
   }
@@ -248,12 +226,5 @@ function commonPrefix(a: string, b: string): number {
 /** The key in the first bytes of a file (cut at a line end; a BOM dropped), through the bounded reader. */
 async function readHead(file: string, options: Required<IndexOptions>): Promise<string | undefined> {
   const read = await readFileLimited(file, { maxBytes: options.maxBytes, headBytes: options.headBytes, timeoutMs: 2000 });
-  if (!read.ok) return undefined;
-  const buf = read.bytes;
-  let end = buf.length;
-  if (buf.length === options.headBytes) {
-    const nl = buf.lastIndexOf(10, buf.length - 1);
-    if (nl > options.headBytes / 2) end = nl;
-  }
-  return ownKeyOf(buf.subarray(0, end).toString('utf8').replace(/^\uFEFF/, ''));
+  return read.ok ? ownKeyOfHead(headOfBytes(read.bytes, options.headBytes)) : undefined;
 }

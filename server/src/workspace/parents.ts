@@ -1,14 +1,16 @@
-// Parent directives named in the configuration ("parents": [paths]) become the parent-coverage
-// rules (KH9xx) of a check. Their texts are read from disk through the bounded reader (or taken
-// from an open editor) and parsed once per version; the rules are rebuilt only when a parent
-// changes. Reads never block the event loop: a parent that is a FIFO, a device or a stuck file
-// costs this one plan its parent rules, not the server its other documents.
+// The language server's side of the parent resolver (parentResolver.ts): its file source prefers
+// the editor's open text over the disk and never blocks the event loop (a parent that is a FIFO, a
+// device or a stuck file costs this one plan its parent rules, not the server its other
+// documents); its key index is the workspace index. Parent sets become the KH9xx rules, rebuilt
+// only when a parent changes.
 
 import * as fs from 'fs';
-import { parsePlan, type PlanDocument, type Rule } from '../core';
+import * as path from 'path';
+import type { LintConfig, PlanDocument, Rule } from '../core';
 import { parentRulesWithContext, type ParentContext, type ParentDoc } from '../core/parent';
 import { decodePlanBytes } from '../planFile';
 import { readFileLimited } from '../fileRead';
+import { ParentResolver, PARENT_LIMITS, headOf, headOfBytes, type FileSource, type KeyIndex } from '../parentResolver';
 
 /** The parent rules of one set of parents and the context they share (its coverage is cached per plan). */
 export interface ParentSet {
@@ -16,40 +18,81 @@ export interface ParentSet {
   context?: ParentContext;
 }
 
-interface Entry {
-  /** mtime and size of the file, or -version of the open document it came from. */
-  stamp: string;
-  doc: PlanDocument;
-}
-
 export interface ParentReadLimits {
   maxBytes: number;
   timeoutMs?: number;
 }
 
-export class ParentRules {
-  private readonly parsed = new Map<string, Entry>();
-  private readonly rules = new Map<string, ParentSet>();
+/** An open document's text and version, when the editor has the file open. */
+export type OpenText = (path: string) => { version: number; text: string } | undefined;
 
-  /**
-   * The parent rules for a set of parent paths. `openText` gives the editor's text of a parent
-   * that is open (newer than the disk). Unreadable parents are skipped, each with its reason.
-   */
-  async rulesFor(paths: readonly string[] | undefined, openText: (path: string) => { version: number; text: string } | undefined, problems: (path: string, reason: string) => void, limits: ParentReadLimits): Promise<Rule[]> {
-    return (await this.setFor(paths, openText, problems, limits)).rules;
+/** Files as the server sees them: the editor's open text first, else the disk through the async bounded reader. */
+export function editorSource(openText: OpenText): FileSource {
+  return {
+    async head(file, bytes) {
+      const open = openText(file);
+      if (open) return headOf(open.text, bytes);
+      const read = await readFileLimited(file, { maxBytes: PARENT_LIMITS.maxBytes, headBytes: bytes, timeoutMs: 2000 });
+      return read.ok ? headOfBytes(read.bytes, bytes) : undefined;
+    },
+    async stamp(file) {
+      const open = openText(file);
+      if (open) return { stamp: `open:${open.version}` };
+      try {
+        const st = await fs.promises.stat(file);
+        return { stamp: `${st.mtimeMs}:${st.size}` };
+      } catch (err) {
+        return { error: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'không tìm thấy tệp (no such file)' : (err as Error).message };
+      }
+    },
+    async read(file, maxBytes = PARENT_LIMITS.maxBytes) {
+      const open = openText(file);
+      if (open) return { text: open.text };
+      const read = await readFileLimited(file, { maxBytes });
+      if (!read.ok) return { error: read.reason };
+      const decoded = decodePlanBytes(read.bytes);
+      return decoded.text === undefined ? { error: decoded.error ?? 'không đọc được (unreadable)' } : { text: decoded.text };
+    },
+    async list(dir) {
+      try {
+        return await fs.promises.readdir(dir);
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+export class ParentRules {
+  private readonly resolver: ParentResolver;
+  private readonly rules = new Map<string, ParentSet>();
+  /** A number per parsed parent: the rules are rebuilt when any parent of a set is parsed anew. */
+  private readonly ids = new WeakMap<ParentDoc, number>();
+  private nextId = 0;
+
+  constructor(openText: OpenText, index: { parentsFor(keys: Iterable<string>, planFile?: string): string[] }) {
+    const keyIndex: KeyIndex = { filesFor: async (keys, planFile) => index.parentsFor(keys, planFile) };
+    this.resolver = new ParentResolver(editorSource(openText), keyIndex);
   }
 
-  /** The rules with their shared context (hover, navigation and the coverage report read it). */
-  async setFor(paths: readonly string[] | undefined, openText: (path: string) => { version: number; text: string } | undefined, problems: (path: string, reason: string) => void, limits: ParentReadLimits): Promise<ParentSet> {
+  /** The parent files of a plan (project file, then the workspace files carrying a number it cites), never the plan itself. */
+  async filesFor(plan: PlanDocument, file: string | undefined, config: Partial<LintConfig>): Promise<string[]> {
+    // An untitled document has no folder and no path to exclude: a name no file carries.
+    return this.resolver.filesFor(file ?? path.resolve('\u0000untitled'), plan, config);
+  }
+
+  /** The rules for a set of parent paths, with their shared context. Unreadable parents are skipped, each with its reason. */
+  async setFor(paths: readonly string[] | undefined, problems: (path: string, reason: string) => void, limits: ParentReadLimits): Promise<ParentSet> {
     if (!paths || paths.length === 0) return { rules: [] };
-    const loaded = await Promise.all(paths.map((p) => this.load(p, openText, problems, limits)));
+    const loaded = await Promise.all(paths.map((p) => this.resolver.load(p, limits.maxBytes)));
     const parents: ParentDoc[] = [];
     const stamps: string[] = [];
     paths.forEach((p, i) => {
-      const entry = loaded[i];
-      if (!entry) return;
-      parents.push({ doc: entry.doc, path: p });
-      stamps.push(`${p}@${entry.stamp}`);
+      const parent = loaded[i];
+      if (typeof parent === 'string') return problems(p, parent);
+      // The resolver's ParentDoc carries its path as given; the rules' related places use it.
+      parents.push(parent);
+      stamps.push(`${p}@${this.idOf(parent)}`);
     });
     if (parents.length === 0) return { rules: [] };
     const key = stamps.join('|');
@@ -62,38 +105,9 @@ export class ParentRules {
     return set;
   }
 
-  private async load(p: string, openText: (path: string) => { version: number; text: string } | undefined, problems: (path: string, reason: string) => void, limits: ParentReadLimits): Promise<Entry | undefined> {
-    const open = openText(p);
-    let stamp: string;
-    if (open) stamp = `open:${open.version}`;
-    else {
-      try {
-        const st = await fs.promises.stat(p);
-        stamp = `${st.mtimeMs}:${st.size}`;
-      } catch (err) {
-        problems(p, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'không tìm thấy tệp (no such file)' : (err as Error).message);
-        return undefined;
-      }
-    }
-    const cached = this.parsed.get(p);
-    if (cached && cached.stamp === stamp) return cached;
-    let text = open?.text;
-    if (text === undefined) {
-      const read = await readFileLimited(p, limits);
-      if (!read.ok) {
-        problems(p, read.reason);
-        return undefined;
-      }
-      const decoded = decodePlanBytes(read.bytes);
-      if (decoded.text === undefined) {
-        problems(p, decoded.error ?? 'không đọc được (unreadable)');
-        return undefined;
-      }
-      text = decoded.text;
-    }
-    const entry = { stamp, doc: parsePlan(text) };
-    if (this.parsed.size > 256) this.parsed.clear();
-    this.parsed.set(p, entry);
-    return entry;
+  private idOf(parent: ParentDoc): number {
+    let id = this.ids.get(parent);
+    if (id === undefined) this.ids.set(parent, (id = this.nextId++));
+    return id;
   }
 }

@@ -5,7 +5,7 @@ import type { PlanDocument, Span } from '../model';
 import type { RelatedPlace } from '../rule';
 import { LineIndex } from '../text/lines';
 import { t } from '../i18n';
-import { citedParents, parentKeyOf, type DocKey, type ParentCitation } from './extract';
+import { citedParents, ownKeyOf, parentKeyOf, type DocKey, type ParentCitation } from './extract';
 import { matchCoverage, type CoverageResult } from './match';
 
 /** A parent directive's text, parsed, with where it came from. */
@@ -37,7 +37,7 @@ export class ParentContext {
     let links = this.cache.get(plan);
     if (links) return links;
     const cites = citedParents(plan);
-    const ownKey = parentKeyOf(plan)?.key;
+    const ownKey = ownKeyOf(plan)?.key;
     links = this.parents
       .map((p) => {
         const key = parentKeyOf(p.doc);

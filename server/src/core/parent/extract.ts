@@ -77,6 +77,18 @@ export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
   return key;
 }
 
+/**
+ * The number a document declares as its own: its header's (parentKeyOf), unless the text also
+ * cites that number as a parent. A plan without a number of its own ("KẾ HOẠCH Thực hiện Nghị
+ * quyết số 43-NQ/TW …") would otherwise take the first number in its lines, which is its parent's.
+ * The one key every parent search and filter compares.
+ */
+export function ownKeyOf(doc: PlanDocument): DocKey | undefined {
+  const key = parentKeyOf(doc);
+  if (!key || citedParents(doc).some((c) => c.key === key.key)) return undefined;
+  return key;
+}
+
 function citesAnother(doc: PlanDocument, at: number, lineText: string): boolean {
   // A line that is only "<type> số <number>" is a title (the reprint's "Nghị quyết số 57-NQ/TW").
   if (/^\s*[\p{L}\s]{2,40}\s+số\s+\S+\s*$/u.test(lineText)) return false;

@@ -1,5 +1,5 @@
 // Parent-directive coverage (issue 4): pure functions the CLI and the language server call.
-export { parentKeyOf, citedParents, extractParentTasks, levelOfIssuer, type DocKey, type ParentCitation, type ParentTask, type Level } from './extract';
+export { parentKeyOf, ownKeyOf, citedParents, extractParentTasks, levelOfIssuer, type DocKey, type ParentCitation, type ParentTask, type Level } from './extract';
 export { matchCoverage, laterDeadlines, DEFAULT_THRESHOLDS, type CoverageResult, type TaskCoverage, type PlanMatch, type CoverageStatus, type CoverageOptions } from './match';
 export { wordDiff, type DiffPart } from './diff';
 export { unitsOf, type Unit } from './units';
