@@ -7,7 +7,7 @@ import { CORPUS } from '../test/helpers';
 import { performance } from 'perf_hooks';
 import { checkPlan, defaultConfig, loadRegistry } from '../server/src/core';
 import { parsePlan } from '../server/src/core/parse';
-import { parentRules } from '../server/src/core/parent';
+import { ParentContext } from '../server/src/core/parent';
 import { matchCoverage } from '../server/src/core/parent/match';
 
 
@@ -82,12 +82,12 @@ export async function benchCoverage(options?: unknown): Promise<CoverageBench> {
   const parsedParent = parsePlan(parentText);
   const checkWithParent = timed(runs, () => {
     // The parent rules cache their work per parent document: build them afresh, as an edit to the plan does.
-    const extraRules = parentRules([{ doc: parsedParent, path: 'parent.txt' }]);
-    return checkPlan(planText, config, { registry, extraRules });
+    const parents = new ParentContext([{ doc: parsedParent, path: 'parent.txt' }]);
+    return checkPlan(planText, config, { registry, parents });
   });
   const cold = timed(runs, () => {
-    const extraRules = parentRules([{ doc: parsePlan(parentText), path: 'parent.txt' }]);
-    return checkPlan(planText, config, { registry, extraRules });
+    const parents = new ParentContext([{ doc: parsePlan(parentText), path: 'parent.txt' }]);
+    return checkPlan(planText, config, { registry, parents });
   });
   const kb = (n: number) => (n / 1024).toFixed(1);
   const f = (x: { wall: number; cpu: number }) => `${x.wall.toFixed(1)} | ${x.cpu.toFixed(1)}`;

@@ -216,7 +216,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       locale: config.locale,
       registry,
       maxFileSizeKB: settings.maxFileSizeKB,
-      extraRules: [],
       fixAllSuggestions: settings.fixAllIncludeSuggestions,
     };
     // The config's own problems are underlined in .kehoach.json; the plan says where to look.
@@ -236,15 +235,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       const plan = parsePlan(text);
       const parents = await parentsOf(plan, doc.uri, config, a, settings);
-      a.extraRules = parents.rules;
       a.parentContext = parents.context;
-      const extraRules = parents.rules;
       a.result = checkParsed(plan, config, {
         registry,
         today: options.today,
         budgetMs: settings.timeBudgetMs,
         file: filePathOf(doc.uri),
-        ...(extraRules.length ? { extraRules } : {}),
+        ...(parents.context ? { parents: parents.context } : {}),
       });
     } catch (err) {
       log(`checking ${doc.uri}`, err);
@@ -264,7 +261,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const citedKeys = [...new Set(citedParents(plan).map((c) => c.key))];
       a.citedKeys = citedKeys;
       // Restricted Mode: no parent discovery until the workspace is trusted (the config is not read either).
-      if (!trusted) return { rules: [] };
+      if (!trusted) return {};
       let paths = await parentRules.filesFor(plan, file, config);
       const notes: Text[] = [];
       if (paths.length > MAX_CONFIG_PARENTS) {
@@ -284,7 +281,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       return set;
     } catch (err) {
       log('parent directives', err);
-      return { rules: [] };
+      return {};
     }
   }
 

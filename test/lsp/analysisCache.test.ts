@@ -13,7 +13,7 @@ function analysisOf(uri: string, version: number, text: string, parentPaths: str
   const config = defaultConfig();
   return {
     uri, version, text, lines: new LineIndex(text), config, locale: 'vi', registry: loadRegistry(config),
-    result: checkPlan(text, config), maxFileSizeKB: 2048, extraRules: [], citedKeys: ['43-NQ/TW'], parentPaths,
+    result: checkPlan(text, config), maxFileSizeKB: 2048, citedKeys: ['43-NQ/TW'], parentPaths,
   };
 }
 

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { DidChangeWatchedFilesNotification, DidChangeConfigurationNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { checkPlan, defaultConfig, LineIndex, mergeConfig, parsePlan } from '../../server/src/core';
-import { parentRules } from '../../server/src/core/parent';
+import { ParentContext } from '../../server/src/core/parent';
 import { CORPUS, readCorpus } from '../helpers';
 import { TestClient } from './harness';
 import { generatePlan } from '../../bench/generate';
@@ -187,8 +187,8 @@ describe('lsp: diagnostics', function () {
     const parentText = fs.readFileSync(path.join(client.workspace, 'nq34.txt'), 'utf8');
     const edited = parentText.replace('(hoàn thành trong tháng 01/2026)', '');
     assert.notStrictEqual(edited, parentText);
-    const rules = parentRules([{ doc: parsePlan(edited), path: path.join(client.workspace, 'nq34.txt') }]);
-    const expected = checkPlan(text, defaultConfig(), { extraRules: rules }).findings.filter((f) => f.rule.startsWith('KH9'));
+    const parents = new ParentContext([{ doc: parsePlan(edited), path: path.join(client.workspace, 'nq34.txt') }]);
+    const expected = checkPlan(text, defaultConfig(), { parents }).findings.filter((f) => f.rule.startsWith('KH9'));
     const kh9 = (ds: Diagnostic[]) => ds.filter((d) => String(d.code).startsWith('KH9')).map((d) => d.message);
     // Opening the parent may itself re-check the plan (same text as on disk): wait for the
     // publication that follows the edit, recognised by its content, not for the next one.

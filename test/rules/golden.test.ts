@@ -1,12 +1,14 @@
 // Golden files per rule: test/fixtures/rules/<alias>/<case>.{fail,pass}.txt with expected
 // findings (<case>.fail.json) and, for fixable rules, the fixed text (<case>.fixed.txt): each
-// finding's preferred fix, or its first fix when none is preferred.
+// finding's preferred fix, or its first fix when none is preferred. A parent rule's folder holds
+// the parent directive its cases are checked against (parent.txt).
 // UPDATE_GOLDEN=1 rewrites the expected files; a human reads them before committing.
 
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkPlan, defaultConfig, mergeConfig, applyEdits, RULES, LineIndex, type LintConfig, type Rule } from '../../server/src/core';
+import { checkPlan, defaultConfig, mergeConfig, applyEdits, parsePlan, RULES, LineIndex, type CheckOptions, type LintConfig, type Rule } from '../../server/src/core';
+import { ParentContext } from '../../server/src/core/parent/context';
 import { FIXTURES, UPDATE_GOLDEN } from '../helpers';
 
 const RULE_DIR = path.join(FIXTURES, 'rules');
@@ -27,9 +29,16 @@ export function caseConfig(dir: string, caseName: string): LintConfig {
   return mergeConfig(defaultConfig(), over);
 }
 
+/** The check's options for a case folder: its parent directive (parent.txt), when it has one. */
+export function caseOptions(dir: string): CheckOptions {
+  const file = path.join(dir, 'parent.txt');
+  if (!fs.existsSync(file)) return {};
+  return { parents: new ParentContext([{ doc: parsePlan(fs.readFileSync(file, 'utf8')), path: 'parent.txt' }]) };
+}
+
 /** The rule's own findings on a text, as the golden files record them. */
-export function findingsOf(rule: Rule, text: string, config: LintConfig) {
-  const result = checkPlan(text, config, { today: TODAY });
+export function findingsOf(rule: Rule, text: string, config: LintConfig, dir: string) {
+  const result = checkPlan(text, config, { today: TODAY, ...caseOptions(dir) });
   return result.findings.filter((f) => f.rule === rule.id);
 }
 
@@ -61,7 +70,7 @@ describe('rule goldens', () => {
         it(`finds the mistake in ${name}.fail.txt`, () => {
           const text = fs.readFileSync(path.join(dir, `${name}.fail.txt`), 'utf8');
           const config = caseConfig(dir, name);
-          const found = findingsOf(rule, text, config);
+          const found = findingsOf(rule, text, config, dir);
           const actual = toExpected(text, found);
           const expectedFile = path.join(dir, `${name}.fail.json`);
           if (UPDATE_GOLDEN || !fs.existsSync(expectedFile)) {
@@ -69,6 +78,8 @@ describe('rule goldens', () => {
           }
           assert.ok(actual.length > 0, `${rule.id} found nothing in ${name}.fail.txt`);
           assert.deepStrictEqual(actual, JSON.parse(fs.readFileSync(expectedFile, 'utf8')));
+          // A parent rule points at the task in the parent it is about.
+          if (rule.category === 'parent') assert.ok(found.every((f) => f.related.every((r) => r.file?.path === 'parent.txt')));
           if (rule.fixable) {
             // The quick fix a drafter would pick first (preferred or not); fix-all's own safety is the property test's job.
             const edits = found.flatMap((f) => (f.fixes.find((x) => x.preferred) ?? f.fixes[0])?.edits ?? []);
@@ -82,7 +93,7 @@ describe('rule goldens', () => {
       for (const name of pass) {
         it(`stays quiet on ${name}.pass.txt`, () => {
           const text = fs.readFileSync(path.join(dir, `${name}.pass.txt`), 'utf8');
-          const found = findingsOf(rule, text, caseConfig(dir, name));
+          const found = findingsOf(rule, text, caseConfig(dir, name), dir);
           assert.deepStrictEqual(toExpected(text, found), []);
         });
       }

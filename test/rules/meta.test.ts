@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES, CATEGORIES, checkPlan, defaultConfig } from '../../server/src/core';
 import { ROOT } from '../helpers';
-import { ruleCases, caseConfig } from './golden.test';
+import { ruleCases, caseConfig, caseOptions } from './golden.test';
 
 describe('rule registry', () => {
   it('has rules', () => assert.ok(RULES.length > 0));
@@ -48,7 +48,7 @@ describe('rule registry', () => {
       let emits = false;
       for (const name of ruleCases(r.alias).fail) {
         const text = fs.readFileSync(path.join(dir, `${name}.fail.txt`), 'utf8');
-        const found = checkPlan(text, caseConfig(dir, name) ?? defaultConfig()).findings.filter((f) => f.rule === r.id);
+        const found = checkPlan(text, caseConfig(dir, name) ?? defaultConfig(), caseOptions(dir)).findings.filter((f) => f.rule === r.id);
         if (found.some((f) => f.fixes.length > 0)) emits = true;
       }
       assert.strictEqual(emits, r.fixable, `${r.id} fixable=${r.fixable} but its fail cases ${emits ? 'emit' : 'emit no'} fixes`);

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkParsed, fixAll, type CheckOptions } from '../core/check';
 import { parsePlan } from '../core/parse';
-import { parentRules, PARENT_RULE_META, type ParentDoc } from '../core/parent';
+import { ParentContext, type ParentDoc } from '../core/parent';
 import { cliParentResolver } from './parents';
 import type { ParentResolver } from '../parentResolver';
 import type { LintConfig } from '../core/config';
@@ -156,7 +156,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     const fileOptions: CheckOptions = {
       ...options,
       file: path.resolve(file),
-      ...(parents.length ? { extraRules: [...(options.extraRules ?? []), ...parentRules(parents)] } : {}),
+      ...(parents.length ? { parents: new ParentContext(parents) } : {}),
       ...(input.layout ? { layout: input.layout } : {}), // the Word file's formatting, for KH10xx
     };
     if (parsed.fix && !input.docx) {
@@ -173,7 +173,7 @@ export async function runCheck(args: string[], io: Io, options: CheckOptions = {
     results.push({ path: file, text, findings, kind: doc.kind?.kind, ...(input.docx ? { docx: input.docx } : {}) });
   }
   if (parsed.format === 'json') io.out(formatJson(results));
-  else if (parsed.format === 'sarif') io.out(formatSarif(results, locale, PARENT_RULE_META));
+  else if (parsed.format === 'sarif') io.out(formatSarif(results, locale));
   else {
     const text = formatText(results);
     if (results.some((r) => r.error)) {
@@ -214,8 +214,8 @@ async function parentsOf(file: string, doc: PlanDocument, project: ProjectConfig
   return parents;
 }
 
-/** Every rule `check` can report: the built-in ones and the parent rules (KH9xx). */
-const CATALOGUE = [...RULES, ...PARENT_RULE_META];
+/** Every rule `check` can report (the parent rules KH9xx among them). */
+const CATALOGUE = RULES;
 
 function runRules(args: string[], io: Io): number {
   if (args.includes('--format') && args[args.indexOf('--format') + 1] === 'json') {

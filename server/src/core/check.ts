@@ -13,6 +13,7 @@ import { RULES } from './rules';
 import { applyEdits, fixKindOf } from './fixes';
 import { checkBudget } from './rules/structure-check-budget';
 import type { DocxLayout } from './docx/format';
+import type { ParentContext } from './parent/context';
 import { applyIgnores } from './ignore';
 import { ruleApplies } from './rules/applicability';
 import { parseIsoDate } from './isoDate';
@@ -24,8 +25,10 @@ export { parseIsoDate } from './isoDate';
 export interface CheckOptions {
   /** Today, for plans without a header date (tests pin it). */
   today?: Ymd;
-  /** Extra rules run after the built-in ones (parent coverage adds its own with context). */
+  /** Extra rules run after the built-in ones. */
   extraRules?: readonly Rule[];
+  /** The plan's parent directives (the KH9xx rules run only when given; the server shares one context per parent set). */
+  parents?: ParentContext;
   /** A registry already loaded for this config (the server caches one). */
   registry?: Registry;
   /**
@@ -183,6 +186,8 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
     if (setting.severity === 'off') continue;
     // A công văn or báo cáo gets the rules that fit it, not the plan's (rules/applicability.ts).
     if (!ruleApplies(rule, kind)) continue;
+    // The parent rules need parents: without them they are not run (nor counted as skipped).
+    if (rule.category === 'parent' && !options.parents) continue;
     if (budget !== undefined && Date.now() - startedAt > budget) {
       skipped.push(rule.id);
       continue;
@@ -192,7 +197,7 @@ function runRules(doc: PlanDocument, config: LintConfig, options: CheckOptions, 
       findings.push(toFinding(rule, r.severity && severity === rule.defaultSeverity ? r.severity : severity, r, config, src));
     };
     try {
-      rule.check({ doc, config, planDate, planDateFromHeader: fromHeader, planDateSource, registry, options: setting.options, layout: options.layout, report });
+      rule.check({ doc, config, planDate, planDateFromHeader: fromHeader, planDateSource, registry, options: setting.options, layout: options.layout, parents: options.parents, report });
     } catch (err) {
       // A rule's bug must not take the others down; say which rule failed.
       findings.push({

@@ -10,7 +10,6 @@ import { parseIgnoreList } from './ignore';
 import type { AgencyOverride, DirectiveEntry, LintConfig, RuleSetting } from './config';
 import { t, type Text } from './i18n';
 import { RULES } from './rules';
-import { PARENT_RULE_META } from './parent/rules';
 import { isIsoDate } from './isoDate';
 
 /** Where in the JSON a problem is: keys and array indices from the root. */
@@ -81,7 +80,7 @@ let knownRules: Set<string> | undefined;
 export function knownRuleNames(): Set<string> {
   if (!knownRules) {
     knownRules = new Set<string>();
-    for (const r of [...RULES, ...PARENT_RULE_META]) {
+    for (const r of RULES) {
       knownRules.add(r.id);
       knownRules.add(r.alias);
     }

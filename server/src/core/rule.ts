@@ -6,6 +6,7 @@ import type { LintConfig } from './config';
 import type { Registry } from './registry/registry';
 import type { DocxLayout } from './docx/format';
 import type { Category, FilePlace, FixKind, Severity } from './finding';
+import type { ParentContext } from './parent/context';
 
 export { CATEGORIES, type Category, type FixKind, type Severity } from './finding';
 
@@ -76,6 +77,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The formatting of the Word document the text came from (set only when checking a .docx). */
   layout?: DocxLayout;
+  /** The plan's parent directives and its coverage of them (set only when the check was given parents: the KH9xx rules read it). */
+  parents?: ParentContext;
   report(r: Report): void;
 }
 

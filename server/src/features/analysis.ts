@@ -20,8 +20,6 @@ export interface Analysis {
   /** Size in KB when the file was too large to check. */
   tooLargeKB?: number;
   maxFileSizeKB: number;
-  /** Rules run beyond the built-in ones (parent coverage, when the configuration names parents). */
-  extraRules: readonly Rule[];
   /** Keys of the directives the plan cites (citedParents), to re-check it when one appears or changes. */
   citedKeys?: readonly string[];
   /** The parent files checked against (configured or found in the workspace index). */
@@ -36,9 +34,9 @@ export interface Analysis {
   notes?: Text[];
 }
 
-/** A rule by id, built-in or extra. */
-export function ruleOf(a: Analysis, id: string): Rule | undefined {
-  return findRule(id) ?? a.extraRules.find((r) => r.id === id || r.alias === id);
+/** A rule by id or alias (the parent rules are in the one list too). */
+export function ruleOf(_a: Analysis, id: string): Rule | undefined {
+  return findRule(id);
 }
 
 export function msg(a: { locale: Locale }, text: Text): string {

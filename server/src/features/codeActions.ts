@@ -83,9 +83,9 @@ export function numberingOnlyConfig(config: LintConfig): LintConfig {
 export function fixAllEdits(a: Analysis, env: Pick<ActionEnv, 'today'>, onlyNumbering = false): TextEdit[] {
   const config = onlyNumbering ? numberingOnlyConfig(a.config) : a.config;
   const registry = a.registry;
-  const extraRules = onlyNumbering ? undefined : a.extraRules;
+  const parents = onlyNumbering ? undefined : a.parentContext;
   const file = a.uri.startsWith('file:') ? path.resolve(fileURLToPath(a.uri)) : undefined;
-  const { text } = fixAll(a.text, config, { registry, today: env.today, file, includeSuggestions: !!a.fixAllSuggestions, ...(extraRules?.length ? { extraRules } : {}) });
+  const { text } = fixAll(a.text, config, { registry, today: env.today, file, includeSuggestions: !!a.fixAllSuggestions, ...(parents ? { parents } : {}) });
   return minimalEdits(a.text, text, a.lines);
 }
 

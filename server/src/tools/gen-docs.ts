@@ -13,16 +13,9 @@ export const README_END = '<!-- rules:end -->';
 
 const SEVERITY_VI: Record<string, string> = { error: 'lỗi', warning: 'cảnh báo', information: 'thông tin', hint: 'gợi ý' };
 
-/** All rule metadata, including rules that run only with context (parent coverage). */
+/** All rule metadata (the one list, rules/index.ts), by number. */
 export function allRuleMeta(): RuleMeta[] {
   const metas: RuleMeta[] = [...RULES];
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const parent = require('../core/parent') as { PARENT_RULE_META?: RuleMeta[] };
-    for (const m of parent.PARENT_RULE_META ?? []) if (!metas.some((r) => r.id === m.id)) metas.push(m);
-  } catch {
-    // parent coverage not built
-  }
   // By number: KH1001 (layout) after KH905, not between KH100 and KH101.
   return metas.sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)) || a.id.localeCompare(b.id));
 }

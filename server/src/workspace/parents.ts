@@ -6,15 +6,14 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import type { LintConfig, PlanDocument, Rule } from '../core';
-import { parentRulesWithContext, type ParentContext, type ParentDoc } from '../core/parent';
+import type { LintConfig, PlanDocument } from '../core';
+import { ParentContext, type ParentDoc } from '../core/parent';
 import { decodePlanBytes } from '../planFile';
 import { readFileLimited } from '../fileRead';
 import { ParentResolver, PARENT_LIMITS, headOf, headOfBytes, type FileSource, type KeyIndex } from '../parentResolver';
 
-/** The parent rules of one set of parents and the context they share (its coverage is cached per plan). */
+/** One set of parents as the KH9xx rules read them (CheckOptions.parents); its coverage is cached per plan. */
 export interface ParentSet {
-  rules: Rule[];
   context?: ParentContext;
 }
 
@@ -65,7 +64,7 @@ export function editorSource(openText: OpenText): FileSource {
 
 export class ParentRules {
   private readonly resolver: ParentResolver;
-  private readonly rules = new Map<string, ParentSet>();
+  private readonly sets = new Map<string, ParentSet>();
   /** A number per parsed parent: the rules are rebuilt when any parent of a set is parsed anew. */
   private readonly ids = new WeakMap<ParentDoc, number>();
   private nextId = 0;
@@ -81,9 +80,9 @@ export class ParentRules {
     return this.resolver.filesFor(file ?? path.resolve('\u0000untitled'), plan, config);
   }
 
-  /** The rules for a set of parent paths, with their shared context. Unreadable parents are skipped, each with its reason. */
+  /** The context for a set of parent paths. Unreadable parents are skipped, each with its reason. */
   async setFor(paths: readonly string[] | undefined, problems: (path: string, reason: string) => void, limits: ParentReadLimits): Promise<ParentSet> {
-    if (!paths || paths.length === 0) return { rules: [] };
+    if (!paths || paths.length === 0) return {};
     const loaded = await Promise.all(paths.map((p) => this.resolver.load(p, limits.maxBytes)));
     const parents: ParentDoc[] = [];
     const stamps: string[] = [];
@@ -94,13 +93,13 @@ export class ParentRules {
       parents.push(parent);
       stamps.push(`${p}@${this.idOf(parent)}`);
     });
-    if (parents.length === 0) return { rules: [] };
+    if (parents.length === 0) return {};
     const key = stamps.join('|');
-    let set = this.rules.get(key);
+    let set = this.sets.get(key);
     if (!set) {
-      if (this.rules.size >= 8) this.rules.clear();
-      set = parentRulesWithContext(parents);
-      this.rules.set(key, set);
+      if (this.sets.size >= 8) this.sets.clear();
+      set = { context: new ParentContext(parents) };
+      this.sets.set(key, set);
     }
     return set;
   }

@@ -2,7 +2,8 @@
 // against each, computed once per plan document and read by every parent rule.
 
 import type { PlanDocument, Span } from '../model';
-import type { RelatedPlace } from '../rule';
+import type { FilePlace } from '../finding';
+import type { Text } from '../i18n';
 import { LineIndex } from '../text/lines';
 import { t } from '../i18n';
 import { citedParents, ownKeyOf, parentKeyOf, type DocKey, type ParentCitation } from './extract';
@@ -65,7 +66,7 @@ export class ParentContext {
   }
 
   /** A place in a parent's file, LSP-style, for related information. */
-  related(parent: ParentDoc, span: Span, message: RelatedPlace['message']): RelatedPlace {
+  related(parent: ParentDoc, span: Span, message: Text): { message: Text; file: FilePlace } {
     let index = this.lineIndexes.get(parent.doc);
     if (!index) this.lineIndexes.set(parent.doc, (index = new LineIndex(parent.doc.source)));
     const a = index.positionAt(parent.doc.toSourceOffset(span.start));

@@ -4,7 +4,6 @@ export { matchCoverage, laterDeadlines, DEFAULT_THRESHOLDS, type CoverageResult,
 export { wordDiff, type DiffPart } from './diff';
 export { unitsOf, type Unit } from './units';
 export { textSimilarity, syllables } from './similarity';
-export { parentRules, parentRulesWithContext, PARENT_RULE_META } from './rules';
 export { ParentContext, type ParentDoc } from './context';
 export { formatReport, formatText, formatMarkdown, formatCsv, formatJson, reportRows, type ReportFormat } from './report';
 export { canonicalSymbol, numberKey, parseSymbol } from './docnum';

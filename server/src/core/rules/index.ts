@@ -46,6 +46,12 @@ import { agencyDistrictLevel } from './agency-district-level';
 import { agencyProvinceMerged } from './agency-province-merged';
 import { agencyMisspelled } from './agency-misspelled';
 import { agencyInconsistentName } from './agency-inconsistent-name';
+// -- imports: parent
+import { parentTaskUncovered } from './parent-uncovered';
+import { parentDeadlineLater } from './parent-deadline-later';
+import { parentReportingLater } from './parent-reporting-later';
+import { parentPlanLate } from './parent-plan-late';
+import { parentCitationMismatch } from './parent-citation-mismatch';
 // -- imports: layout
 import { layoutPaper } from './layout-paper';
 import { layoutMargins } from './layout-margins';
@@ -106,6 +112,12 @@ export const RULES: readonly Rule[] = [
   layoutBodyText,
   layoutRecipients,
   layoutPageNumber,
+  // -- rules: parent (run only when the check is given parents: CheckOptions.parents; last, as they always ran)
+  parentTaskUncovered,
+  parentDeadlineLater,
+  parentReportingLater,
+  parentPlanLate,
+  parentCitationMismatch,
 ];
 
 export function findRule(idOrAlias: string): Rule | undefined {

@@ -2,7 +2,7 @@
 import type { Fix, Rule, RuleMeta } from '../rule';
 import { t } from '../i18n';
 import { compareYmd, formatYmd } from '../parent/deadline';
-import { parentName, type ParentContext } from '../parent/context';
+import { parentName } from '../parent/context';
 
 export const meta: RuleMeta = {
   id: 'KH905',
@@ -45,68 +45,69 @@ function rewriteDate(written: string, d: { year: number; month: number; day: num
   return undefined;
 }
 
-export function create(pc: ParentContext): Rule {
-  return {
-    ...meta,
-    check(ctx) {
-      for (const link of pc.links(ctx.doc)) {
-        const c = link.citation;
-        const k = link.key;
-        if (!c || !k) continue;
-        const name = parentName(link);
-        for (const m of link.miscited) {
-          const fix: Fix = { title: t(`Sửa thành ${k.symbol}`, `Change to ${k.symbol}`), edits: [{ start: m.number.start, end: m.number.end, text: k.symbol }], preferred: true };
+export const parentCitationMismatch: Rule = {
+  ...meta,
+  check(ctx) {
+    // Only when the check was given parents (CheckOptions.parents).
+    const pc = ctx.parents;
+    if (!pc) return;
+    for (const link of pc.links(ctx.doc)) {
+      const c = link.citation;
+      const k = link.key;
+      if (!c || !k) continue;
+      const name = parentName(link);
+      for (const m of link.miscited) {
+        const fix: Fix = { title: t(`Sửa thành ${k.symbol}`, `Change to ${k.symbol}`), edits: [{ start: m.number.start, end: m.number.end, text: k.symbol }], preferred: true };
+        ctx.report({
+          span: { start: m.number.start, end: m.number.end },
+          message: t(
+            `Số hiệu “${m.number.raw}” khác với văn bản cấp trên cùng ngày, cùng cơ quan ban hành: ${k.symbol}`,
+            `Number “${m.number.raw}” differs from the parent of the same date and issuer: ${k.symbol}`,
+          ),
+          fixes: [fix],
+          related: [pc.related(link.parent, k.span, t('số, ký hiệu trên văn bản gốc', 'number and symbol on the document'))],
+        });
+      }
+      if (link.numberMismatch) continue;
+      // Symbol form: the key matched, so only the separators or case differ ("94-NQ/CP").
+      if (c.number.raw.replace(/\s+/g, '') !== k.symbol) {
+        const fix: Fix = { title: t(`Sửa thành ${k.symbol}`, `Change to ${k.symbol}`), edits: [{ start: c.number.start, end: c.number.end, text: k.symbol }], preferred: true };
+        ctx.report({
+          span: { start: c.number.start, end: c.number.end },
+          message: t(`Số, ký hiệu “${c.number.raw}” khác với văn bản gốc: ${k.symbol}`, `Number and symbol “${c.number.raw}” differ from the document itself: ${k.symbol}`),
+          fixes: [fix],
+          related: [pc.related(link.parent, k.span, t('số, ký hiệu trên văn bản gốc', 'number and symbol on the document'))],
+        });
+      }
+      if (c.date && k.date && c.dateSpan && compareYmd(c.date, k.date) !== 0) {
+        const written = ctx.doc.text.slice(c.dateSpan.start, c.dateSpan.end);
+        const replacement = rewriteDate(written, k.date);
+        ctx.report({
+          span: c.dateSpan,
+          fixes: replacement
+            ? [{ title: t(`Sửa thành ${replacement}`, `Change to ${replacement}`), edits: [{ ...c.dateSpan, text: replacement }], preferred: true }]
+            : undefined,
+          message: t(
+            `${name} ban hành ngày ${formatYmd(k.date)}, không phải ${formatYmd(c.date)}`,
+            `${name} is dated ${formatYmd(k.date)}, not ${formatYmd(c.date)}`,
+          ),
+          related: k.dateSpan ? [pc.related(link.parent, k.dateSpan, t('ngày ban hành trên văn bản gốc', 'date on the document'))] : [],
+        });
+      }
+      if (c.issuer && c.issuerSpan) {
+        const cited = issuerCodeOfName(c.issuer);
+        const actual = k.issuer.toLocaleUpperCase('vi').replace(/\d+$/, '');
+        if (cited && cited !== actual && !(cited === 'QH' && actual.startsWith('QH'))) {
           ctx.report({
-            span: { start: m.number.start, end: m.number.end },
+            span: c.issuerSpan,
             message: t(
-              `Số hiệu “${m.number.raw}” khác với văn bản cấp trên cùng ngày, cùng cơ quan ban hành: ${k.symbol}`,
-              `Number “${m.number.raw}” differs from the parent of the same date and issuer: ${k.symbol}`,
+              `Cơ quan ban hành “${c.issuer}” không khớp với ký hiệu ${k.symbol} của văn bản gốc`,
+              `Issuer “${c.issuer}” does not match ${k.symbol}, the document’s own symbol`,
             ),
-            fixes: [fix],
             related: [pc.related(link.parent, k.span, t('số, ký hiệu trên văn bản gốc', 'number and symbol on the document'))],
           });
-        }
-        if (link.numberMismatch) continue;
-        // Symbol form: the key matched, so only the separators or case differ ("94-NQ/CP").
-        if (c.number.raw.replace(/\s+/g, '') !== k.symbol) {
-          const fix: Fix = { title: t(`Sửa thành ${k.symbol}`, `Change to ${k.symbol}`), edits: [{ start: c.number.start, end: c.number.end, text: k.symbol }], preferred: true };
-          ctx.report({
-            span: { start: c.number.start, end: c.number.end },
-            message: t(`Số, ký hiệu “${c.number.raw}” khác với văn bản gốc: ${k.symbol}`, `Number and symbol “${c.number.raw}” differ from the document itself: ${k.symbol}`),
-            fixes: [fix],
-            related: [pc.related(link.parent, k.span, t('số, ký hiệu trên văn bản gốc', 'number and symbol on the document'))],
-          });
-        }
-        if (c.date && k.date && c.dateSpan && compareYmd(c.date, k.date) !== 0) {
-          const written = ctx.doc.text.slice(c.dateSpan.start, c.dateSpan.end);
-          const replacement = rewriteDate(written, k.date);
-          ctx.report({
-            span: c.dateSpan,
-            fixes: replacement
-              ? [{ title: t(`Sửa thành ${replacement}`, `Change to ${replacement}`), edits: [{ ...c.dateSpan, text: replacement }], preferred: true }]
-              : undefined,
-            message: t(
-              `${name} ban hành ngày ${formatYmd(k.date)}, không phải ${formatYmd(c.date)}`,
-              `${name} is dated ${formatYmd(k.date)}, not ${formatYmd(c.date)}`,
-            ),
-            related: k.dateSpan ? [pc.related(link.parent, k.dateSpan, t('ngày ban hành trên văn bản gốc', 'date on the document'))] : [],
-          });
-        }
-        if (c.issuer && c.issuerSpan) {
-          const cited = issuerCodeOfName(c.issuer);
-          const actual = k.issuer.toLocaleUpperCase('vi').replace(/\d+$/, '');
-          if (cited && cited !== actual && !(cited === 'QH' && actual.startsWith('QH'))) {
-            ctx.report({
-              span: c.issuerSpan,
-              message: t(
-                `Cơ quan ban hành “${c.issuer}” không khớp với ký hiệu ${k.symbol} của văn bản gốc`,
-                `Issuer “${c.issuer}” does not match ${k.symbol}, the document’s own symbol`,
-              ),
-              related: [pc.related(link.parent, k.span, t('số, ký hiệu trên văn bản gốc', 'number and symbol on the document'))],
-            });
-          }
         }
       }
-    },
-  };
-}
+    }
+  },
+};

@@ -3,7 +3,7 @@ import type { Rule, RuleMeta } from '../rule';
 import { t } from '../i18n';
 import { formatYmd } from '../parent/deadline';
 import { laterDeadlines } from '../parent/match';
-import { parentName, RELATED_PARENT, type ParentContext } from '../parent/context';
+import { parentName, RELATED_PARENT } from '../parent/context';
 
 export const meta: RuleMeta = {
   id: 'KH902',
@@ -18,24 +18,25 @@ export const meta: RuleMeta = {
   ),
 };
 
-export function create(pc: ParentContext): Rule {
-  return {
-    ...meta,
-    check(ctx) {
-      for (const link of pc.links(ctx.doc)) {
-        for (const { coverage, match } of laterDeadlines(link.coverage)) {
-          const d = match.deadline!;
-          const pd = coverage.task.deadline!;
-          ctx.report({
-            span: { start: d.start, end: d.end },
-            message: t(
-              `Thời hạn ${formatYmd(d.date)} muộn hơn thời hạn ${formatYmd(pd.date)} của nhiệm vụ ${coverage.task.label} (${parentName(link)})`,
-              `Deadline ${formatYmd(d.date)} is later than ${formatYmd(pd.date)}, the deadline of task ${coverage.task.label} (${parentName(link)})`,
-            ),
-            related: [pc.related(link.parent, pd, RELATED_PARENT(coverage.task.label))],
-          });
-        }
+export const parentDeadlineLater: Rule = {
+  ...meta,
+  check(ctx) {
+    // Only when the check was given parents (CheckOptions.parents).
+    const pc = ctx.parents;
+    if (!pc) return;
+    for (const link of pc.links(ctx.doc)) {
+      for (const { coverage, match } of laterDeadlines(link.coverage)) {
+        const d = match.deadline!;
+        const pd = coverage.task.deadline!;
+        ctx.report({
+          span: { start: d.start, end: d.end },
+          message: t(
+            `Thời hạn ${formatYmd(d.date)} muộn hơn thời hạn ${formatYmd(pd.date)} của nhiệm vụ ${coverage.task.label} (${parentName(link)})`,
+            `Deadline ${formatYmd(d.date)} is later than ${formatYmd(pd.date)}, the deadline of task ${coverage.task.label} (${parentName(link)})`,
+          ),
+          related: [pc.related(link.parent, pd, RELATED_PARENT(coverage.task.label))],
+        });
       }
-    },
-  };
-}
+    }
+  },
+};

@@ -3,7 +3,7 @@ import type { PlanDocument } from '../model';
 import type { Rule, RuleMeta } from '../rule';
 import { t } from '../i18n';
 import { findPeriodicDeadlines, periodicLater, type PeriodicDeadline } from '../parent/deadline';
-import { parentName, RELATED_PARENT, type ParentContext } from '../parent/context';
+import { parentName, RELATED_PARENT } from '../parent/context';
 
 export const meta: RuleMeta = {
   id: 'KH903',
@@ -31,30 +31,31 @@ function planDeadlines(doc: PlanDocument): PeriodicDeadline[] {
   return out;
 }
 
-export function create(pc: ParentContext): Rule {
-  return {
-    ...meta,
-    check(ctx) {
-      const mine = planDeadlines(ctx.doc);
-      if (mine.length === 0) return;
-      for (const link of pc.links(ctx.doc)) {
-        for (const c of link.coverage.tasks) {
-          if (c.task.kind !== 'duty' || !c.task.asksReport) continue;
-          for (const required of c.task.reportDeadlines ?? []) {
-            for (const d of mine) {
-              if (!periodicLater(d, required)) continue;
-              ctx.report({
-                span: { start: d.start, end: d.end },
-                message: t(
-                  `Hạn báo cáo “${d.raw}” muộn hơn hạn ${parentName(link)} yêu cầu (“${required.raw}”, mục ${c.task.label})`,
-                  `Reporting deadline “${d.raw}” is later than ${parentName(link)} requires (“${required.raw}”, item ${c.task.label})`,
-                ),
-                related: [pc.related(link.parent, required, RELATED_PARENT(c.task.label))],
-              });
-            }
+export const parentReportingLater: Rule = {
+  ...meta,
+  check(ctx) {
+    // Only when the check was given parents (CheckOptions.parents).
+    const pc = ctx.parents;
+    if (!pc) return;
+    const mine = planDeadlines(ctx.doc);
+    if (mine.length === 0) return;
+    for (const link of pc.links(ctx.doc)) {
+      for (const c of link.coverage.tasks) {
+        if (c.task.kind !== 'duty' || !c.task.asksReport) continue;
+        for (const required of c.task.reportDeadlines ?? []) {
+          for (const d of mine) {
+            if (!periodicLater(d, required)) continue;
+            ctx.report({
+              span: { start: d.start, end: d.end },
+              message: t(
+                `Hạn báo cáo “${d.raw}” muộn hơn hạn ${parentName(link)} yêu cầu (“${required.raw}”, mục ${c.task.label})`,
+                `Reporting deadline “${d.raw}” is later than ${parentName(link)} requires (“${required.raw}”, item ${c.task.label})`,
+              ),
+              related: [pc.related(link.parent, required, RELATED_PARENT(c.task.label))],
+            });
           }
         }
       }
-    },
-  };
-}
+    }
+  },
+};

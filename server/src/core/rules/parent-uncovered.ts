@@ -1,7 +1,7 @@
 // KH901: a task the parent assigns that no plan item carries out.
 import type { Rule, RuleMeta } from '../rule';
 import { t } from '../i18n';
-import { anchorOf, parentName, RELATED_PARENT, type ParentContext } from '../parent/context';
+import { anchorOf, parentName, RELATED_PARENT } from '../parent/context';
 
 export const meta: RuleMeta = {
   id: 'KH901',
@@ -21,28 +21,29 @@ const excerpt = (s: string) => {
   return one.length > 90 ? one.slice(0, 88) + '…' : one;
 };
 
-export function create(pc: ParentContext): Rule {
-  return {
-    ...meta,
-    check(ctx) {
-      const includeObjectives = ctx.options.includeObjectives === true;
-      for (const link of pc.links(ctx.doc)) {
-        const anchor = anchorOf(ctx.doc, link);
-        const name = parentName(link);
-        for (const c of link.coverage.tasks) {
-          if (c.status !== 'uncovered') continue;
-          if (c.task.kind === 'objective' && !includeObjectives) continue;
-          const text = excerpt(c.task.text);
-          ctx.report({
-            span: anchor,
-            message: t(
-              `Nhiệm vụ ${c.task.label} của ${name} chưa được cụ thể hóa trong kế hoạch: “${text}”`,
-              `Task ${c.task.label} of ${name} is not carried out by any plan item: “${text}”`,
-            ),
-            related: [pc.related(link.parent, c.task, RELATED_PARENT(c.task.label))],
-          });
-        }
+export const parentTaskUncovered: Rule = {
+  ...meta,
+  check(ctx) {
+    // Only when the check was given parents (CheckOptions.parents).
+    const pc = ctx.parents;
+    if (!pc) return;
+    const includeObjectives = ctx.options.includeObjectives === true;
+    for (const link of pc.links(ctx.doc)) {
+      const anchor = anchorOf(ctx.doc, link);
+      const name = parentName(link);
+      for (const c of link.coverage.tasks) {
+        if (c.status !== 'uncovered') continue;
+        if (c.task.kind === 'objective' && !includeObjectives) continue;
+        const text = excerpt(c.task.text);
+        ctx.report({
+          span: anchor,
+          message: t(
+            `Nhiệm vụ ${c.task.label} của ${name} chưa được cụ thể hóa trong kế hoạch: “${text}”`,
+            `Task ${c.task.label} of ${name} is not carried out by any plan item: “${text}”`,
+          ),
+          related: [pc.related(link.parent, c.task, RELATED_PARENT(c.task.label))],
+        });
       }
-    },
-  };
-}
+    }
+  },
+};
