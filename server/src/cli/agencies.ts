@@ -8,6 +8,7 @@ import { loadAgencyRegistry } from '../core/registry/agencies';
 import { buildAssignmentMatrix, formatMatrixCsv, formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../core/report/agencies';
 import { MAX_PLAN_BYTES, readPlanFile } from '../planFile';
 import { configForFile } from './config';
+import { readArgs } from './args';
 import type { Io } from './io';
 import { isIsoDate } from '../core/isoDate';
 
@@ -24,26 +25,20 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const a: Args = { format: 'text' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    let v: string | undefined;
-    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
-      v = arg.startsWith('--format=') ? arg.slice(9) : args[++i];
-      if (!v || !(FORMATS as readonly string[]).includes(v)) return `định dạng không hợp lệ: ${v ?? ''} (format must be text, markdown, csv or json)`;
-      a.format = v as Format;
-    } else if (arg === '--date' || arg.startsWith('--date=')) {
-      v = arg.startsWith('--date=') ? arg.slice(7) : args[++i];
-      if (!v || !isIsoDate(v)) return `ngày không hợp lệ: ${v ?? ''} (--date takes YYYY-MM-DD)`;
-      a.date = v;
-    } else if (arg === '--config') {
-      v = args[++i];
-      if (!v) return '--config cần một giá trị (needs a value)';
-      a.config = v;
-    } else if (arg.startsWith('-') && arg !== '-') return `tùy chọn không rõ: ${arg} (unknown option)`;
-    else if (a.file) return `chỉ nhận một tệp kế hoạch (one PLAN only): ${arg}`;
-    else a.file = arg;
+  const parsed = readArgs(args, { format: { type: 'string', short: 'f' }, date: { type: 'string' }, config: { type: 'string' } });
+  if (typeof parsed === 'string') return parsed;
+  const { values: v, positionals } = parsed;
+  const a: Args = { format: 'text', config: v.config };
+  if (v.format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(v.format)) return `định dạng không hợp lệ: ${v.format} (format must be text, markdown, csv or json)`;
+    a.format = v.format as Format;
   }
+  if (v.date !== undefined) {
+    if (!isIsoDate(v.date)) return `ngày không hợp lệ: ${v.date} (--date takes YYYY-MM-DD)`;
+    a.date = v.date;
+  }
+  if (positionals.length > 1) return `chỉ nhận một tệp kế hoạch (one PLAN only): ${positionals[1]}`;
+  a.file = positionals[0];
   if (!a.file) return 'thiếu tệp kế hoạch (no PLAN given)';
   return a;
 }

@@ -12,6 +12,7 @@ import { ParentContext, type ParentDoc } from '../core/parent/context';
 import { formatReport, type ReportFormat } from '../core/parent/report';
 import { readPlanFile } from '../planFile';
 import { cliParentResolver } from './parents';
+import { readArgs } from './args';
 import { projectConfigForCli } from '../projectConfig';
 
 export interface CoverageIo {
@@ -29,27 +30,16 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const a: Args = { parents: [], format: 'text', locale: 'vi' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf('=');
-    const [name, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    if (name === '--parent' || name === '-p') {
-      const v = value();
-      if (!v) return `${name} cần một tệp (needs a FILE)`;
-      a.parents.push(v);
-    } else if (name === '--format' || name === '-f') {
-      const v = value();
-      if (!v || !FORMATS.includes(v as ReportFormat)) return `định dạng không hợp lệ: ${v ?? ''} (format must be text, markdown, csv or json)`;
-      a.format = v as ReportFormat;
-    } else if (name === '--locale') {
-      a.locale = localeFrom(value());
-    } else if (name.startsWith('-') && name !== '-') {
-      return `tùy chọn không rõ: ${arg} (unknown option)`;
-    } else if (a.plan === undefined) a.plan = arg;
-    else return `chỉ một kế hoạch mỗi lần (one PLAN at a time): ${arg}`;
+  const parsed = readArgs(args, { parent: { type: 'string', short: 'p', multiple: true }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } });
+  if (typeof parsed === 'string') return parsed;
+  const { values: v, positionals } = parsed;
+  const a: Args = { parents: v.parent ?? [], format: 'text', locale: localeFrom(v.locale) };
+  if (v.format !== undefined) {
+    if (!FORMATS.includes(v.format as ReportFormat)) return `định dạng không hợp lệ: ${v.format} (format must be text, markdown, csv or json)`;
+    a.format = v.format as ReportFormat;
   }
+  if (positionals.length > 1) return `chỉ một kế hoạch mỗi lần (one PLAN at a time): ${positionals[1]}`;
+  a.plan = positionals[0];
   if (!a.plan) return 'thiếu tệp kế hoạch (no PLAN given)';
   return a;
 }

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { docxInput, docxSizeProblem, type PlanInput } from '../planFile';
 import type { Io } from './io';
+import { readArgs } from './args';
 
 const IMPORT_USAGE = `Cách dùng / usage: kehoach import FILE.docx [-o FILE.kehoach.txt]
   Văn bản kế hoạch như Word hiển thị (số thứ tự tự động thành chữ); không có -o thì in ra màn hình.
@@ -13,21 +14,15 @@ const IMPORT_USAGE = `Cách dùng / usage: kehoach import FILE.docx [-o FILE.keh
 `;
 
 export async function runImport(args: string[], io: Io): Promise<number> {
-  let input: string | undefined;
-  let output: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-o' || a === '--output') {
-      output = args[++i];
-      if (output === undefined) return usage(io, `${a} cần một giá trị (needs a value)`);
-    } else if (a.startsWith('--output=')) output = a.slice(9);
-    else if (a === '-h' || a === '--help') {
-      io.out(IMPORT_USAGE);
-      return 0;
-    } else if (a.startsWith('-') && a !== '-') return usage(io, `tùy chọn không rõ: ${a} (unknown option)`);
-    else if (input === undefined) input = a;
-    else return usage(io, 'chỉ nhận một tệp (one FILE only)');
+  const parsed = readArgs(args, { output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } });
+  if (typeof parsed === 'string') return usage(io, parsed);
+  if (parsed.values.help) {
+    io.out(IMPORT_USAGE);
+    return 0;
   }
+  const output = parsed.values.output;
+  const [input, extra] = parsed.positionals;
+  if (extra !== undefined) return usage(io, 'chỉ nhận một tệp (one FILE only)');
   if (input === undefined) return usage(io, 'thiếu tệp .docx (no FILE given)');
   const read = readWordFile(input);
   if (read.error !== undefined || read.text === undefined) {

@@ -20,6 +20,7 @@ import { localeFrom } from '../core/i18n';
 import { packageRoot } from '../packageRoot';
 import type { PlanDocument } from '../core/model';
 import { isIsoDate } from '../core/isoDate';
+import { readArgs } from './args';
 
 export type { Io } from './io';
 
@@ -72,46 +73,36 @@ interface CheckArgs {
   noIgnore: boolean;
 }
 
+const CHECK_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  date: { type: 'string' },
+  config: { type: 'string' },
+  locale: { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-type': { type: 'string' },
+  parent: { type: 'string', short: 'p', multiple: true },
+  'no-parents': { type: 'boolean' },
+  'no-ignore': { type: 'boolean' },
+} as const;
+
 function parseCheckArgs(args: string[]): CheckArgs | string {
-  const a: CheckArgs = { format: 'text', fix: false, fixSuggestions: false, files: [], parents: [], noParents: false, noIgnore: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new Error(`${arg} cần một giá trị (needs a value)`);
-      return v;
-    };
-    try {
-      if (arg === '--format' || arg === '-f') {
-        const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') return `định dạng không hợp lệ: ${v} (format must be text, json or sarif)`;
-        a.format = v;
-      } else if (arg.startsWith('--format=')) {
-        const v = arg.slice(9);
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') return `định dạng không hợp lệ: ${v} (format must be text, json or sarif)`;
-        a.format = v;
-      } else if (arg === '--date') {
-        const v = value();
-        if (!isIsoDate(v)) return `ngày không hợp lệ: ${v} (--date takes YYYY-MM-DD)`;
-        a.date = v;
-      } else if (arg === '--config') a.config = value();
-      else if (arg === '--locale') a.locale = value();
-      else if (arg === '--fix') a.fix = true;
-      else if (arg === '--fix-type' || arg.startsWith('--fix-type=')) {
-        const kinds = (arg.startsWith('--fix-type=') ? arg.slice(11) : value()).split(',').map((k) => k.trim());
-        const bad = kinds.find((k) => k !== 'fix' && k !== 'suggestion');
-        if (bad !== undefined) return `--fix-type không hợp lệ: ${bad} (--fix-type takes fix, suggestion or fix,suggestion)`;
-        a.fixSuggestions = kinds.includes('suggestion');
-      }
-      else if (arg === '--parent' || arg === '-p') a.parents.push(value());
-      else if (arg === '--no-parents') a.noParents = true;
-      else if (arg === '--no-ignore') a.noIgnore = true;
-      else if (arg === '--') a.files.push(...args.slice(i + 1)), (i = args.length);
-      else if (arg.startsWith('-') && arg !== '-') return `tùy chọn không rõ: ${arg} (unknown option)`;
-      else a.files.push(arg);
-    } catch (e) {
-      return (e as Error).message;
-    }
+  const parsed = readArgs(args, CHECK_OPTIONS);
+  if (typeof parsed === 'string') return parsed;
+  const v = parsed.values;
+  const a: CheckArgs = { format: 'text', fix: !!v.fix, fixSuggestions: false, files: parsed.positionals, parents: v.parent ?? [], noParents: !!v['no-parents'], noIgnore: !!v['no-ignore'], config: v.config, locale: v.locale };
+  if (v.format !== undefined) {
+    if (v.format !== 'text' && v.format !== 'json' && v.format !== 'sarif') return `định dạng không hợp lệ: ${v.format} (format must be text, json or sarif)`;
+    a.format = v.format;
+  }
+  if (v.date !== undefined) {
+    if (!isIsoDate(v.date)) return `ngày không hợp lệ: ${v.date} (--date takes YYYY-MM-DD)`;
+    a.date = v.date;
+  }
+  if (v['fix-type'] !== undefined) {
+    const kinds = v['fix-type'].split(',').map((k) => k.trim());
+    const bad = kinds.find((k) => k !== 'fix' && k !== 'suggestion');
+    if (bad !== undefined) return `--fix-type không hợp lệ: ${bad} (--fix-type takes fix, suggestion or fix,suggestion)`;
+    a.fixSuggestions = kinds.includes('suggestion');
   }
   if (a.files.length === 0) return 'thiếu tệp cần kiểm tra (no FILE given)';
   if (a.fixSuggestions && !a.fix) return '--fix-type cần --fix (--fix-type needs --fix)';
@@ -218,7 +209,12 @@ async function parentsOf(file: string, doc: PlanDocument, project: ProjectConfig
 const CATALOGUE = RULES;
 
 function runRules(args: string[], io: Io): number {
-  if (args.includes('--format') && args[args.indexOf('--format') + 1] === 'json') {
+  const parsed = readArgs(args, { format: { type: 'string', short: 'f' } });
+  if (typeof parsed === 'string') {
+    io.err(`kehoach: ${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.format === 'json') {
     io.out(JSON.stringify(CATALOGUE.map(({ id, alias, category, defaultSeverity, fixable, description }) => ({ id, alias, category, defaultSeverity, fixable, ...(fixable ? { fixKind: fixKindOf(id) } : {}), description })), null, 2) + '\n');
     return 0;
   }

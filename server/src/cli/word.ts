@@ -14,6 +14,7 @@ import { MAX_PLAN_BYTES, readPlanFile } from '../planFile';
 import { MAX_DOCX_BYTES } from '../core/docx';
 import { configForFile } from './config';
 import type { Io } from './io';
+import { readArgs } from './args';
 import { isIsoDate } from '../core/isoDate';
 
 const EXPORT_USAGE = 'Cách dùng / usage: kehoach export PLAN [-o PLAN.docx]\n';
@@ -28,25 +29,19 @@ interface Args {
 }
 
 function parseArgs(args: string[], allowCheckFlags: boolean): Args | string {
-  const a: Args = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = (): string | undefined => args[++i];
-    if (arg === '-o' || arg === '--output') {
-      a.out = value();
-      if (!a.out) return `${arg} cần tên tệp (needs a file name)`;
-    } else if (allowCheckFlags && arg === '--date') {
-      a.date = value();
-      if (!a.date || !isIsoDate(a.date)) return `ngày không hợp lệ: ${a.date ?? ''} (--date takes YYYY-MM-DD)`;
-    } else if (allowCheckFlags && arg === '--config') {
-      a.config = value();
-      if (!a.config) return '--config cần tên tệp (needs a file name)';
-    } else if (allowCheckFlags && arg === '--locale') {
-      a.locale = value();
-    } else if (arg.startsWith('-') && arg !== '-') return `tùy chọn không rõ: ${arg} (unknown option)`;
-    else if (a.file) return `chỉ nhận một tệp (one file only): ${arg}`;
-    else a.file = arg;
+  const output = { type: 'string', short: 'o' } as const;
+  const parsed = allowCheckFlags
+    ? readArgs(args, { output, date: { type: 'string' }, config: { type: 'string' }, locale: { type: 'string' } })
+    : readArgs(args, { output });
+  if (typeof parsed === 'string') return parsed;
+  const v: { output?: string; date?: string; config?: string; locale?: string } = parsed.values;
+  const a: Args = { out: v.output, config: v.config, locale: v.locale };
+  if (v.date !== undefined) {
+    if (!isIsoDate(v.date)) return `ngày không hợp lệ: ${v.date} (--date takes YYYY-MM-DD)`;
+    a.date = v.date;
   }
+  if (parsed.positionals.length > 1) return `chỉ nhận một tệp (one file only): ${parsed.positionals[1]}`;
+  a.file = parsed.positionals[0];
   if (!a.file) return 'thiếu tệp (no FILE given)';
   return a;
 }
