@@ -8,7 +8,7 @@
 // weigh more than single syllables. Features get IDF weights over the units being compared, and
 // scores are cosine similarities of the weighted vectors.
 
-import { findAgencyMentions } from '../parse/agencyNames';
+import { findAgencyMentions } from '../parse/agencyMentions';
 import { foldTonePlacement } from '../text/tone';
 
 /** Word lists in the matcher's tone placement (see matchingForm). */

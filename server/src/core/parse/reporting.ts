@@ -7,7 +7,7 @@
 // ("xây dựng báo cáo tổng kết"), "báo cáo viên", technical MRV ("đo đạc, báo cáo, thẩm định").
 
 import type { AgencyRef, ColumnRole, OutlineItem, PlanDocument, ReportingClause, Span, Spanned, TableCell, TimeExpression } from '../model';
-import { findAgencyMentions } from './agencyNames';
+import { findAgencyMentions } from './agencyMentions';
 import { parseTimeExpression } from './time';
 import { isFrameTitle, isTopicsTitle } from './taskShape';
 

@@ -11,7 +11,7 @@
 // assign nobody ("Trong quá trình thực hiện, nếu có khó khăn …") are not tasks.
 
 import type { AgencyRef, AppendixTable, LeadSource, OutlineItem, PlanDocument, SectionKind, Span, Task, TaskReason, TimeExpression } from '../model';
-import { findAgencyMentions, parseAgencyList } from './agencyNames';
+import { findAgencyMentions, parseAgencyList } from './agencyMentions';
 import { actionClass, assigningLine, headingBody, isFrameTitle, isGeneralTitle, isNominal, isTopicsTitle } from './taskShape';
 import { matchLabel } from './numbering';
 import { parseTimeExpression } from './time';

@@ -2,7 +2,7 @@
 // it, which section it sits in, and whether the plan assigns its tasks somewhere else.
 
 import type { AgencyRef, PlanDocument, SectionKind, Span, Task } from '../model';
-import { sameAgencyName } from '../parse/agencyNames';
+import { sameAgencyName } from '../parse/agencyMentions';
 import type { AgencyRegistry } from '../registry/registry';
 
 /** The section kind of the top-level item a task sits under (undefined for table tasks). */

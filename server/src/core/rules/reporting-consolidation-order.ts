@@ -6,7 +6,7 @@ import type { ReportingClause, TimeExpression } from '../model';
 import type { Rule } from '../rule';
 import { t } from '../i18n';
 import { recurringDay } from '../parse/time';
-import { sameAgencyName, foldName } from '../parse/agencyNames';
+import { sameAgencyName, foldName } from '../parse/agencyMentions';
 
 /** A comparable position of a deadline within its cycle, or a calendar day for one-off deadlines. */
 function deadlineKey(tm: TimeExpression | undefined): { cycle: string; value: number } | undefined {

@@ -2,7 +2,7 @@
 // running prose. Phrases are copied from the corpus plans (../shared/corpus).
 
 import * as assert from 'assert';
-import { findAgencyMentions, isCollective, parseAgencyList, sameAgencyName } from '../../server/src/core/parse/agencyNames';
+import { findAgencyMentions, isCollective, parseAgencyList, sameAgencyName } from '../../server/src/core/parse/agencyMentions';
 import { corpusFiles, readCorpus } from '../helpers';
 
 const names = (refs: { name: string }[]) => refs.map((r) => r.name);
