@@ -5,7 +5,7 @@
 import { parsePlan } from '../core/parse';
 import { resolvePlanDate } from '../core/check';
 import { loadAgencyRegistry } from '../core/registry/agencies';
-import { buildAssignmentMatrix, formatMatrixCsv, formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../core/report/agencies';
+import { buildAssignmentMatrix, formatMatrixCsv, formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../core/assignmentMatrix';
 import { MAX_PLAN_BYTES, readPlanFile } from '../planFile';
 import { configForFile } from './config';
 import { readArgs } from './args';

@@ -18,7 +18,7 @@ import {
 } from '../core/parent';
 import type { ParentLink } from '../core/parent/context';
 import { loadAgencyRegistry } from '../core/registry/agencies';
-import { buildAssignmentMatrix, formatMatrixMarkdown } from '../core/report/agencies';
+import { buildAssignmentMatrix, formatMatrixMarkdown } from '../core/assignmentMatrix';
 import { modelRange, msg, type Analysis } from './analysis';
 
 const lineIndexes = new WeakMap<PlanDocument, LineIndex>();

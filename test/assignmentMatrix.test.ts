@@ -5,11 +5,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { defaultConfig, parsePlan } from '../../server/src/core';
-import { loadAgencyRegistry } from '../../server/src/core/registry/agencies';
-import { buildAssignmentMatrix, formatMatrixCsv, formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../../server/src/core/report/agencies';
-import { runAgencies } from '../../server/src/cli/agencies';
-import { CORPUS, corpusFiles } from '../helpers';
+import { defaultConfig, parsePlan } from '../server/src/core';
+import { loadAgencyRegistry } from '../server/src/core/registry/agencies';
+import { buildAssignmentMatrix, formatMatrixCsv, formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../server/src/core/assignmentMatrix';
+import { runAgencies } from '../server/src/cli/agencies';
+import { CORPUS, corpusFiles } from './helpers';
 
 const THAINGUYEN = 'thainguyen_kh-ubnd_2024_thuc-hien-94-nq-cp.txt';
 

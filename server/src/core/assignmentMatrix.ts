@@ -4,10 +4,10 @@
 // "Sở Kế hoạch và Đầu tư" are one row), and marked when they no longer exist at the plan's date.
 // Pure: the CLI reads the file and prints what these functions return.
 
-import type { AgencyRef, PlanDocument, Task, Ymd } from '../model';
-import type { AgencyIndex } from '../registry/agencies';
-import { agencyKey } from '../registry/agency-names';
-import { lineIndexAt } from '../text/lines';
+import type { AgencyRef, PlanDocument, Task, Ymd } from './model';
+import type { AgencyIndex } from './registry/agencies';
+import { agencyKey } from './registry/agency-names';
+import { lineIndexAt } from './text/lines';
 
 export type Role = 'lead' | 'support';
 
