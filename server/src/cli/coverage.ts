@@ -9,7 +9,7 @@ import type { PlanDocument } from '../core/model';
 import { localeFrom, type Locale } from '../core/i18n';
 import { citedParents } from '../core/parent/extract';
 import { ParentContext, type ParentDoc } from '../core/parent/context';
-import { formatReport, type ReportFormat } from '../core/parent/report';
+import { formatReport, type ReportFormat } from '../core/parent/coverageTable';
 import { readPlanFile } from '../planFile';
 import { cliParentResolver } from './parents';
 import { readArgs } from './args';

@@ -5,5 +5,5 @@ export { wordDiff, type DiffPart } from './diff';
 export { unitsOf, type Unit } from './units';
 export { textSimilarity, syllables } from './similarity';
 export { ParentContext, type ParentDoc } from './context';
-export { formatReport, formatText, formatMarkdown, formatCsv, formatJson, reportRows, type ReportFormat } from './report';
+export { formatReport, formatText, formatMarkdown, formatCsv, formatJson, reportRows, type ReportFormat } from './coverageTable';
 export { canonicalSymbol, numberKey, parseSymbol } from './docnum';
