@@ -67,8 +67,8 @@ export function headOfBytes(buf: Buffer, limit: number): string {
 
 /** Where files carrying a cited key are found: the plan's folder (CLI), or a workspace index (server). */
 export interface KeyIndex {
-  /** The file carrying each key, nearest the plan first, never the plan itself. */
-  filesFor(keys: readonly string[], planFile: string, note: (s: string) => void): Promise<string[]>;
+  /** The file carrying each key, nearest the plan first, never the plan itself (an untitled plan has no file). */
+  filesFor(keys: readonly string[], planFile: string | undefined, note: (s: string) => void): Promise<string[]>;
 }
 
 /**
@@ -83,8 +83,9 @@ export class ParentResolver {
   /**
    * The parent files of a plan: those its project config names ("parents", and "directives" with a
    * path that the plan cites or that name no number), then the files carrying a number it cites.
+   * An untitled plan (no file yet) has no folder to search and no path to leave out.
    */
-  async filesFor(planFile: string, plan: PlanDocument, project: Partial<LintConfig>, note: (s: string) => void = () => undefined): Promise<string[]> {
+  async filesFor(planFile: string | undefined, plan: PlanDocument, project: Partial<LintConfig>, note: (s: string) => void = () => undefined): Promise<string[]> {
     const wanted = [...new Set(citedParents(plan).map((c) => c.key))];
     const found: string[] = [...(project.parents ?? [])];
     for (const d of project.directives ?? []) {
@@ -92,7 +93,7 @@ export class ParentResolver {
       const key = parentKeyOf(parsePlan(d.symbol));
       if (!key || wanted.includes(key.key)) found.push(d.path);
     }
-    const self = path.resolve(planFile);
+    const self = planFile === undefined ? undefined : path.resolve(planFile);
     if (wanted.length > 0) found.push(...(await this.index.filesFor(wanted, self, note)));
     return [...new Set(found.map((f) => path.resolve(f)))].filter((f) => f !== self);
   }
@@ -118,7 +119,8 @@ export class FolderIndex implements KeyIndex {
 
   constructor(private readonly source: FileSource) {}
 
-  async filesFor(keys: readonly string[], planFile: string, note: (s: string) => void): Promise<string[]> {
+  async filesFor(keys: readonly string[], planFile: string | undefined, note: (s: string) => void): Promise<string[]> {
+    if (planFile === undefined) return [];
     const entries = await this.folder(path.dirname(planFile), note);
     return entries.filter((e) => e.file !== planFile && e.key !== undefined && keys.includes(e.key)).map((e) => e.file);
   }

@@ -5,7 +5,6 @@
 // only when a parent changes.
 
 import * as fs from 'fs';
-import * as path from 'path';
 import type { LintConfig, PlanDocument } from '../core';
 import { ParentContext, type ParentDoc } from '../core/parent';
 import { decodePlanBytes } from '../planFile';
@@ -76,8 +75,7 @@ export class ParentRules {
 
   /** The parent files of a plan (project file, then the workspace files carrying a number it cites), never the plan itself. */
   async filesFor(plan: PlanDocument, file: string | undefined, config: Partial<LintConfig>): Promise<string[]> {
-    // An untitled document has no folder and no path to exclude: a name no file carries.
-    return this.resolver.filesFor(file ?? path.resolve('\u0000untitled'), plan, config);
+    return this.resolver.filesFor(file, plan, config);
   }
 
   /** The context for a set of parent paths. Unreadable parents are skipped, each with its reason. */
