@@ -3,7 +3,7 @@
 // Exit codes: 0 printed, 2 bad usage or unreadable file.
 
 import { parsePlan } from '../core/parse';
-import { resolvePlanDate } from '../core/check';
+import { resolvePlanDate } from '../core/planDate';
 import { loadAgencyRegistry } from '../core/registry/agencies';
 import { buildAssignmentMatrix, formatMatrixCsv, formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../core/assignmentMatrix';
 import { MAX_PLAN_BYTES, readPlanFile } from '../planFile';
