@@ -3,7 +3,7 @@
 
 import type { PlanDocument, Span, Ymd } from '../model';
 import { lineIndexAt } from '../text/lines';
-import { canonicalSymbol, findNumbers, numberKey, type LooseNumber } from './docnum';
+import { canonicalSymbol, findNumbers, numberKey, type LooseNumber } from '../parse/docNumber';
 import { findDeadlines, findPeriodicDeadlines, type Deadline, type PeriodicDeadline } from './deadline';
 import { fullText, ownText, unitsOf, type Unit } from './units';
 

@@ -6,4 +6,4 @@ export { unitsOf, type Unit } from './units';
 export { textSimilarity, syllables } from './similarity';
 export { ParentContext, type ParentDoc } from './context';
 export { formatReport, formatText, formatMarkdown, formatCsv, formatJson, reportRows, type ReportFormat } from './coverageTable';
-export { canonicalSymbol, numberKey, parseSymbol } from './docnum';
+export { canonicalSymbol, numberKey, parseSymbol } from '../parse/docNumber';

@@ -4,7 +4,9 @@
 // and the Party/State classification the citation rules need.
 
 import type { DocumentNumber } from '../model';
-import { findDocumentNumbers } from './docNumber';
+import { findDocumentNumbers, isPartyIssuer } from './docNumber';
+
+export { isPartyIssuer };
 
 /** Type abbreviations (ND30 Phụ lục III and Party usage), keyed by upper case. */
 const TYPE_CODES: Record<string, string> = {
@@ -25,16 +27,6 @@ export function canonicalIssuer(code: string): string {
   return u;
 }
 
-/**
- * Party issuers end in TW/TU (Trung ương, Tỉnh ủy) or are a Party committee (ĐU, HU, QU, ĐUK). The
- * Front's "MTTW" (Mặt trận Trung ương) ends in TW too but the Front numbers its documents the State
- * way ("04/TT-MTTW-BTT"): it is not a Party issuer.
- */
-export function isPartyIssuer(code: string): boolean {
-  const u = code.toUpperCase();
-  if (u.startsWith('MT')) return false;
-  return /(?:TW|TU)$/.test(u) || /^(?:ĐU|HU|QU|ĐUK|ĐĐ|BCSĐ|TƯ)$/.test(u);
-}
 
 /** State issuers: Government, Prime Minister, People's Committees and Councils, National Assembly, ministries. */
 export function isStateIssuer(code: string): boolean {

@@ -4,7 +4,7 @@
 import type { LintConfig } from '../config';
 import { directivesData } from './agency-data';
 import type { DirectiveRecord, DirectiveRegistry } from './types';
-import { numberKey, parseSymbol } from '../parent/docnum';
+import { numberKey, parseSymbol } from '../parse/docNumber';
 
 interface DirectivesFile {
   directives: (DirectiveRecord & { source?: string })[];
