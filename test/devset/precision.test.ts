@@ -12,7 +12,7 @@ import { checkDocument, DEVSET, DEVSET_TODAY, formatReport, labelTemplate, readL
  * at least 5 times; raise these two constants as the model improves, never lower them to make a change pass.
  * MIN_PER_RULE started at 0 because several rules were at 0% on the day the set was made.
  * Raised after the task model, document kinds and the body registry (issue 11): overall 91.3%, KH301 80%;
- * then to the issue's targets with 28 documents (heading bodies with a governing verb, report headings timed by
+ * then to the issue's targets with 33 documents (heading bodies with a governing verb, report headings timed by
  * their body, event-triggered reporting, a regime set in the same part): overall 100%, KH301 100% (6 true, 3 debatable).
  */
 export const MIN_OVERALL = 0.95;

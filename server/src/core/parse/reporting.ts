@@ -18,7 +18,7 @@ const EVENT_RE = new RegExp(
     '(?:nếu|trường hợp)\\s+(?:có(?!\\s*\\))|phát sinh|gặp|thấy|cần)',
     'khi\\s+có\\s+(?:khó khăn|vướng mắc|phát sinh)',
     // reporting when something happens: "báo cáo ngay … khi phát sinh đơn thư", "phát hiện sai sót … để báo cáo … xử lý"
-    'khi\\s+(?:phát\\s+sinh|xảy\\s+ra)', 'báo\\s+cáo\\s+ngay', 'phát\\s+hiện[^.;]{0,160}?để\\s+báo\\s+cáo',
+    'khi\\s+(?:phát\\s+sinh|xảy\\s+ra)', 'báo\\s+cáo\\s+ngay', 't[uù][yỳ]\\s+(?:theo\\s+)?tình\\s+hình', 'phát\\s+hiện[^.;]{0,160}?để\\s+báo\\s+cáo',
     'vướng mắc(?:\\s+phát sinh)?\\s+cần',
     'kịp\\s+thời\\s+báo\\s+cáo', 'báo\\s+cáo\\s+kịp\\s+thời', 'chủ\\s+động\\s+báo\\s+cáo',
     'xem\\s+xét,?\\s+(?:quyết\\s+định|giải\\s+quyết|phê\\s+duyệt|cho\\s+ý\\s+kiến)', 'xin\\s+ý\\s+kiến',
