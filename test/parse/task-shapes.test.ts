@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkPlan, defaultConfig, parsePlan, type PlanDocument } from '../../server/src/core';
 import { LineIndex } from '../../server/src/core/text/lines';
+import { headingBody } from '../../server/src/core/parse/taskShape';
 import { FIXTURES } from '../helpers';
 
 const DIR = path.join(FIXTURES, 'task-shapes');
@@ -136,6 +137,10 @@ describe('task model shapes (issue 11) on real text', () => {
     }
     const kh201 = checkPlan(read('governing-verb-heading.txt'), defaultConfig(), { today: { year: 2026, month: 12, day: 5 } }).findings.filter((f) => f.rule === 'KH201');
     assert.deepStrictEqual(kh201, []);
+    // a field label is not a body: "Đơn vị thực hiện", "Cơ quan thực hiện" name no one
+    assert.strictEqual(headingBody('Đơn vị thực hiện', 0), undefined);
+    assert.strictEqual(headingBody('Cơ quan thực hiện', 0), undefined);
+    assert.strictEqual(headingBody('Sở Nội vụ chủ trì, tổ chức thực hiện', 0)?.name, 'Sở Nội vụ');
   });
 
   it('shape 8: a heading naming the report ("1.2. Báo cáo kết quả Hội nghị") is timed by its body ("ngay sau khi kết thúc hội nghị", "chậm nhất ngày 03/02/2026")', () => {

@@ -125,7 +125,11 @@ export function headingBody(title: string, start: number): AgencyRef | undefined
   // object; the bullets under it are what it does.
   if (colon < 0) {
     const gov = GOVERNING_TAIL.exec(name);
-    if (gov && gov.index > 0) name = name.slice(0, gov.index);
+    // "Đơn vị thực hiện", "Cơ quan thực hiện" are field labels, not a named body: keep names of 3+ words
+    if (gov && gov.index > 0) {
+      if (name.slice(0, gov.index).trim().split(/\s+/u).length < 3) return undefined;
+      name = name.slice(0, gov.index);
+    }
   }
   if (name.length < 3 || name.length > 160) return undefined;
   if (!BODY_NAME.test(name) && !(lead && BODY_NAME_LOWER.test(name))) return undefined;

@@ -127,14 +127,25 @@ export const numberingSequence: Rule = {
  */
 function quotedPassages(text: string): Span[] {
   const out: Span[] = [];
+  // every curly quote's position, once: the scan below walks them with two pointers (linear)
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) opens.push(i); else if (c === 0x201d) closes.push(i);
+  }
+  if (closes.length === 0) return out;
   const open = /^[ \t]*[“"][ \t]*(?:Điều\s+\d+|\d+\.|[a-zđ]\))/gmu;
+  let oi = 0, ci = 0;
   let m: RegExpExecArray | null;
   while ((m = open.exec(text)) !== null) {
-    const close = text.indexOf('”', m.index + m[0].length);
-    if (close < 0) break;
-    const nextOpen = text.indexOf('“', m.index + m[0].length);
+    const after = m.index + m[0].length;
+    while (ci < closes.length && closes[ci] < after) ci++;
+    if (ci >= closes.length) break;
+    while (oi < opens.length && opens[oi] < after) oi++;
+    const close = closes[ci];
     // a quotation closed before the next one opens; one that never closes is not a passage
-    if (nextOpen >= 0 && nextOpen < close) continue;
+    if (oi < opens.length && opens[oi] < close) continue;
     out.push({ start: m.index, end: close + 1 });
     open.lastIndex = close + 1;
   }
@@ -146,7 +157,7 @@ function quotedPassages(text: string): Span[] {
  * between two items are written inside the first one's line, not skipped.
  */
 function inlineBetween(text: string, prev: OutlineItem, cur: OutlineItem, from: number, to: number): boolean {
-  if (prev.label?.style !== 'arabic') return false;
+  if (prev.label?.style !== 'arabic' || to - from > 4) return false; // a form line holds a few fields, not dozens
   const between = text.slice(prev.label.end, cur.start);
   for (let n = from + 1; n < to; n++) {
     if (!new RegExp(`(?<=[\\s.…:;,)])${n}\\.(?=[ \\t]+\\p{Lu})`, 'u').test(between)) return false;
