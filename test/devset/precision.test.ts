@@ -11,10 +11,12 @@ import { checkDocument, DEVSET, DEVSET_TODAY, formatReport, labelTemplate, readL
  * test/fixtures/devset/README.md). The issue's targets are 0.95 overall and 0.90 for every rule that fires
  * at least 5 times; raise these two constants as the model improves, never lower them to make a change pass.
  * MIN_PER_RULE started at 0 because several rules were at 0% on the day the set was made.
- * Raised after the task model, document kinds and the body registry (issue 11): overall 91.3%, KH301 80%.
+ * Raised after the task model, document kinds and the body registry (issue 11): overall 91.3%, KH301 80%;
+ * then to the issue's targets with 33 documents (heading bodies with a governing verb, report headings timed by
+ * their body, event-triggered reporting, a regime set in the same part): overall 100%, KH301 100% (6 true, 3 debatable).
  */
-export const MIN_OVERALL = 0.9;
-export const MIN_PER_RULE = 0.75;
+export const MIN_OVERALL = 0.95;
+export const MIN_PER_RULE = 0.9;
 /** Rules that fire fewer times than this are too rare for a per-rule precision. */
 const MIN_FIRED_FOR_RULE = 5;
 

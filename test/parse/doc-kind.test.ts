@@ -48,6 +48,15 @@ describe('document kind', () => {
     assert.strictEqual(parsePlan(readCorpus('chinhphu_03-nq-cp_2025_thuc-hien-57-nq-tw.txt')).kind?.kind, 'plan');
   });
 
+  it('a law ("LUẬT" under "Luật số: 83/2025/QH15") is a normative text: no task, lead or reporting rule', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'devset', 'quochoi_83-2025-qh15_2025_luat-sua-doi-luat-bau-cu.txt'), 'utf8');
+    const doc = parsePlan(text);
+    assert.strictEqual(doc.kind?.kind, 'regulation');
+    assert.strictEqual(doc.header.docType?.value, 'LUẬT');
+    const rules = new Set(checkPlan(text, undefined, { today: { year: 2026, month: 12, day: 5 } }).findings.map((f) => f.rule));
+    for (const r of ['KH201', 'KH301', 'KH601']) assert.ok(!rules.has(r), r);
+  });
+
   it('every corpus plan, resolution and programme is still a plan', () => {
     for (const f of corpusFiles()) assert.strictEqual(parsePlan(readCorpus(f)).kind?.kind, 'plan', f);
   });

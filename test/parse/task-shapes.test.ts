@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkPlan, defaultConfig, parsePlan, type PlanDocument } from '../../server/src/core';
 import { LineIndex } from '../../server/src/core/text/lines';
+import { headingBody } from '../../server/src/core/parse/taskShape';
 import { FIXTURES } from '../helpers';
 
 const DIR = path.join(FIXTURES, 'task-shapes');
@@ -125,5 +126,48 @@ describe('task model shapes (issue 11) on real text', () => {
     assert.deepStrictEqual(steps.map((f) => text.slice(f.start, f.end).slice(0, 20)), ['d) Theo dõi, đôn đốc']);
     const periodic = checkPlan(read('undated-periodic-report.txt'), defaultConfig(), { today: { year: 2026, month: 12, day: 5 } }).findings.filter((f) => f.rule === 'KH301');
     assert.ok(periodic.length >= 1);
+  });
+  it('shape 1: a heading that is a body and a governing verb ("3.9. Chủ tịch Ủy ban nhân dân địa bàn cấp xã chỉ đạo") leads its bullets', () => {
+    const doc = parsePlan(read('governing-verb-heading.txt'));
+    const bullets = doc.tasks.filter((t) => t.content.value.startsWith('Đẩy mạnh') || t.content.value.startsWith('Tổ chức'));
+    assert.strictEqual(bullets.length, 4);
+    for (const t of bullets) {
+      assert.strictEqual(t.lead?.name, 'Chủ tịch Ủy ban nhân dân địa bàn cấp xã'); // "cấp xã" is a level, not the verb "cấp"
+      assert.strictEqual(t.leadSource, 'heading');
+    }
+    const kh201 = checkPlan(read('governing-verb-heading.txt'), defaultConfig(), { today: { year: 2026, month: 12, day: 5 } }).findings.filter((f) => f.rule === 'KH201');
+    assert.deepStrictEqual(kh201, []);
+    // a field label is not a body: "Đơn vị thực hiện", "Cơ quan thực hiện" name no one
+    assert.strictEqual(headingBody('Đơn vị thực hiện', 0), undefined);
+    assert.strictEqual(headingBody('Cơ quan thực hiện', 0), undefined);
+    assert.strictEqual(headingBody('Sở Nội vụ chủ trì, tổ chức thực hiện', 0)?.name, 'Sở Nội vụ');
+  });
+
+  it('shape 8: a heading naming the report ("1.2. Báo cáo kết quả Hội nghị") is timed by its body ("ngay sau khi kết thúc hội nghị", "chậm nhất ngày 03/02/2026")', () => {
+    const doc = parsePlan(read('report-heading-timed-by-body.txt'));
+    const headings = doc.reporting.filter((r) => /^\d\.\d\. Báo cáo/u.test(r.raw));
+    assert.strictEqual(headings.length, 3);
+    for (const r of headings) assert.ok(r.time, `"${r.raw}" has a time`);
+    const kh301 = checkPlan(read('report-heading-timed-by-body.txt'), defaultConfig(), { today: { year: 2026, month: 12, day: 5 } }).findings.filter((f) => f.rule === 'KH301');
+    assert.deepStrictEqual(kh301, []);
+  });
+
+  it('shape 8: reporting when something happens ("Báo cáo ngay … khi phát sinh đơn thư") is no duty', () => {
+    const text = read('report-when-it-happens.txt');
+    assert.ok(!parsePlan(text).reporting.some((r) => /Báo cáo ngay/u.test(r.raw)));
+    const kh301 = checkPlan(text, defaultConfig(), { today: { year: 2026, month: 12, day: 5 } }).findings.filter((f) => f.rule === 'KH301');
+    assert.deepStrictEqual(kh301, []);
+  });
+
+  it('shape 8: "báo cáo … theo định kỳ" in a part that sets the period one item above, and a role given to a person, are information, not warnings', () => {
+    for (const f of ['regime-in-section.txt', 'person-role.txt']) {
+      const found = checkPlan(read(f), defaultConfig(), { today: { year: 2026, month: 12, day: 5 } }).findings.filter((x) => x.rule === 'KH301');
+      assert.ok(found.length >= 1, f);
+      assert.deepStrictEqual(found.map((x) => x.severity).filter((s) => s !== 'information'), [], f);
+    }
+    // The same words with no dated regime in their part stay a warning.
+    const alone = read('regime-in-section.txt').replace(/Định kỳ 6 tháng[^.]*\./u, '');
+    const kh301 = checkPlan(alone, defaultConfig(), { today: { year: 2026, month: 12, day: 5 } }).findings.filter((x) => x.rule === 'KH301');
+    assert.ok(kh301.some((x) => x.severity === 'warning' && /theo định kỳ/u.test(alone.slice(x.start, x.end))), 'undated "theo định kỳ" alone is a warning');
   });
 });

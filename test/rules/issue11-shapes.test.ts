@@ -1,17 +1,18 @@
-// Shapes 9–11 of issue 11 that no stored public document shows: each is checked on the wording the
+// Shapes 7 and 9–11 of issue 11 that no stored public document shows: each is checked on the wording the
 // issue quotes from the held-out plans ("(gọi tắt là Kết luận số 75-KL/TW và Chương trình hành
 // động số 31-CTr/TW)", "65-KH/BDVTU-BCSĐ UBND ngày 30/01/2024", "Số         -CTr/TU", "Số:
 // 2705-KH/UBND", "55/2023/NQ-HĐND" / "55/NQ-HĐND", "UBND Thành phố"), set in a minimal plan.
 
 import * as assert from 'assert';
 import { checkPlan, type Finding } from '../../server/src/core/check';
+import { parsePlan } from '../../server/src/core';
 
 const TODAY = { year: 2026, month: 1, day: 10 };
 const run = (text: string): Finding[] => checkPlan(text, undefined, { today: TODAY }).findings;
 const of = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 const at = (text: string, f: Finding) => text.slice(f.start, f.end);
 
-describe('issue 11: shapes 9–11 on the quoted wording', () => {
+describe('issue 11: shapes 7 and 9–11 on the quoted wording', () => {
   it('shape 10: one short-name clause for two documents is not an inconsistency (KH404)', () => {
     const text = 'KẾ HOẠCH\nThực hiện Kết luận số 75-KL/TW ngày 12/4/2024 và Chương trình hành động số 31-CTr/TW ngày 02/5/2024 (gọi tắt là Kết luận số 75-KL/TW và Chương trình hành động số 31-CTr/TW).\n\nI. NHIỆM VỤ\n1. Tuyên truyền\n';
     assert.deepStrictEqual(of(run(text), 'KH404'), []);
@@ -68,5 +69,29 @@ describe('issue 11: shapes 9–11 on the quoted wording', () => {
   it('shape 3: a prefix of an unknown body is not a misspelling, a real one-syllable slip still is (KH804)', () => {
     const text = 'KẾ HOẠCH\nThực hiện\n\nI. NHIỆM VỤ\n1. Tổ đảng ở Thường trực Ủy ban KH,CN&MT chủ trì thẩm tra.\n2. Sở Giáo dục và Đạo tạo chủ trì.\n';
     assert.deepStrictEqual(of(run(text), 'KH804').map((f) => at(text, f)), ['Sở Giáo dục và Đạo tạo']);
+  });
+  it('shape 10: identical "Cơ quan thực hiện: Các sở, ban, ngành tỉnh …" lines are treated alike, and never called "Cơ quan chủ trì" (KH202)', () => {
+    let text = 'KẾ HOẠCH\nThực hiện\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n\nII. NHIỆM VỤ, GIẢI PHÁP\n';
+    const titles = ['Tuyên truyền, phổ biến nội dung Nghị quyết', 'Rà soát, hoàn thiện thể chế', 'Đẩy mạnh cải cách thủ tục hành chính', 'Tổ chức kiểm tra, giám sát việc thực hiện'];
+    titles.forEach((title, i) => {
+      text += `${i + 1}. ${title}.\n- Cơ quan thực hiện: Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường.\n- Thời gian thực hiện: Năm 2026.\n`;
+    });
+    text += '\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc.\n';
+    // the model reads each line as the same slot, with its own label
+    const leads = parsePlan(text).tasks.filter((t) => titles.some((x) => t.content.value.startsWith(x)));
+    assert.deepStrictEqual(leads.map((t) => t.leadLabel), titles.map(() => 'Cơ quan thực hiện'));
+    const kh202 = of(run(text), 'KH202');
+    assert.ok(kh202.length === 0 || kh202.length === titles.length, `all or none of the identical lines: ${kh202.length}`);
+    for (const f of kh202) assert.doesNotMatch(f.message, /Cơ quan chủ trì/u);
+  });
+
+  it('shape 7: "Số:" and "7360/KH-UBND" on two lines are one header number; a heading wrapped after "Ủy ban" names one body for its bullets', () => {
+    const text = 'ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố:\n7360/KH-UBND\nLâm Đồng, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\nTriển khai công tác\n\nI. TỔ CHỨC THỰC HIỆN\n6. Ủy ban\nnhân dân xã, phường\n- Triển khai thực hiện kế hoạch này trên địa bàn.\n- Tổ chức tuyên truyền.\n';
+    const doc = parsePlan(text);
+    assert.strictEqual(doc.header.number?.raw, '7360/KH-UBND');
+    assert.deepStrictEqual(doc.tasks.map((t) => [t.lead?.name, t.leadSource]), [['Ủy ban nhân dân xã, phường', 'heading'], ['Ủy ban nhân dân xã, phường', 'heading']]);
+    const found = run(text);
+    assert.deepStrictEqual(of(found, 'KH602'), []);
+    assert.deepStrictEqual(of(found, 'KH201'), []);
   });
 });

@@ -27,6 +27,9 @@ const BY_TYPE_LINE: Record<string, DocKind> = {
   'CÔNG ĐIỆN': 'letter',
   'THÔNG TƯ': 'regulation',
   'NGHỊ ĐỊNH': 'regulation',
+  // a law or ordinance of the Quốc hội / UBTVQH ("Luật số: 83/2025/QH15" + "LUẬT"): normative, never a plan
+  'LUẬT': 'regulation',
+  'PHÁP LỆNH': 'regulation',
 };
 
 const BY_TYPE_CODE: Record<string, DocKind> = {

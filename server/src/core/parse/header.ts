@@ -12,6 +12,7 @@ import { isUpperText, matchLabel, stripEnds } from './numbering';
 export const DOC_TYPES = [
   'CHƯƠNG TRÌNH HÀNH ĐỘNG', 'CHƯƠNG TRÌNH', 'KẾ HOẠCH', 'NGHỊ QUYẾT', 'QUYẾT ĐỊNH', 'CHỈ THỊ', 'KẾT LUẬN',
   'HƯỚNG DẪN', 'ĐỀ ÁN', 'THÔNG BÁO', 'BÁO CÁO', 'QUY ĐỊNH', 'QUY CHẾ', 'CÔNG ĐIỆN', 'THÔNG TƯ', 'NGHỊ ĐỊNH',
+  'LUẬT', 'PHÁP LỆNH',
 ] as const;
 
 /** The ký hiệu type code that goes with a document type line ("KẾ HOẠCH" → "KH"). */

@@ -17,6 +17,8 @@ const EVENT_RE = new RegExp(
   '(?<![\\p{L}])(?:' + [
     '(?:nếu|trường hợp)\\s+(?:có(?!\\s*\\))|phát sinh|gặp|thấy|cần)',
     'khi\\s+có\\s+(?:khó khăn|vướng mắc|phát sinh)',
+    // reporting when something happens: "báo cáo ngay … khi phát sinh đơn thư", "phát hiện sai sót … để báo cáo … xử lý"
+    'khi\\s+(?:phát\\s+sinh|xảy\\s+ra)', 'báo\\s+cáo\\s+ngay', 't[uù][yỳ]\\s+(?:theo\\s+)?tình\\s+hình', 'phát\\s+hiện[^.;]{0,160}?để\\s+báo\\s+cáo',
     'vướng mắc(?:\\s+phát sinh)?\\s+cần',
     'kịp\\s+thời\\s+báo\\s+cáo', 'báo\\s+cáo\\s+kịp\\s+thời', 'chủ\\s+động\\s+báo\\s+cáo',
     'xem\\s+xét,?\\s+(?:quyết\\s+định|giải\\s+quyết|phê\\s+duyệt|cho\\s+ý\\s+kiến)', 'xin\\s+ý\\s+kiến',
@@ -341,6 +343,7 @@ function notADuty(doc: PlanDocument, clause: Span, at: number): boolean {
     const k = it.sectionKind;
     if (k === 'purpose' || k === 'requirements' || k === 'purpose-requirements' || k === 'objectives') return true;
     if (isFrameTitle(it.title.value) || isTopicsTitle(it.title.value)) return true;
+    if (AGENDA_RE.test(it.title.value)) return true; // "3. Trình tự tổ chức hội nghị" + its steps
   }
   return headingsAbove(doc, lineStart, 2).some((h) => AGENDA_RE.test(h));
 }
@@ -359,6 +362,17 @@ function headingsAbove(doc: PlanDocument, pos: number, count: number): string[] 
     if (/:\s*\**$/u.test(line) || /^\*\*.*\*\*$/u.test(line) || (letters.length >= 4 && letters === letters.toLocaleUpperCase('vi'))) out.push(line);
   }
   return out;
+}
+
+/** Where an item's subtree ends (its last descendant's end). */
+function subtreeEnd(doc: PlanDocument, i: number): number {
+  let it = doc.items[i];
+  let end = Math.max(it.end, it.body.end);
+  for (let guard = 0; it.children.length && guard < 64; guard++) {
+    it = doc.items[it.children[it.children.length - 1]];
+    end = Math.max(end, it.end, it.body.end);
+  }
+  return end;
 }
 
 /** The time of each outline task by its item (built once per document: clauses are many). */
@@ -390,6 +404,18 @@ function timeFromContext(doc: PlanDocument, clause: Span, timeCell?: TableCell):
     const title = doc.items[item].title;
     const m = EVENT_TIME_RE.exec(title.value);
     if (m && m.index === 0) return { start: title.start, end: title.end, raw: title.value, kind: 'deadline' };
+    // a heading that names the report ("1.2. Báo cáo kết quả Hội nghị") whose body gives when
+    // ("- Gửi biên bản … ngay sau khi kết thúc hội nghị", "… chậm nhất ngày 03/02/2026")
+    const it = doc.items[item];
+    const treeEnd = subtreeEnd(doc, item);
+    if (clause.start >= it.start && clause.end <= title.end + 1 && treeEnd > title.end) {
+      const bodyEnd = Math.min(treeEnd, title.end + 400);
+      const body = text.slice(title.end, bodyEnd);
+      const ev = EVENT_TIME_RE.exec(body);
+      if (ev) return { start: title.end + ev.index, end: title.end + ev.index + ev[0].length, raw: ev[0], kind: 'deadline' };
+      const tm = parseTimeExpression(body, { start: title.end, end: bodyEnd }, doc.dates, doc.header.date?.year);
+      if (tm && tm.kind !== 'continuous' && !(tm.kind === 'period' && tm.period === 'regular')) return tm;
+    }
     const parent = doc.items[item].parent;
     const timed = timedTasks(doc);
     const time = timed.get(item) ?? (parent >= 0 ? timed.get(parent) : undefined);

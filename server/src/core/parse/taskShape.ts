@@ -101,11 +101,14 @@ export function isNominal(title: string): boolean {
 // Bodies by shape
 
 /** Nouns that head the name of a body or an office holder. */
-const BODY_HEAD = '(?:Tổ đảng|Chi bộ|Đảng bộ|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự đảng|Ban Thường vụ|Ban Chấp hành|Ban Chỉ đạo|Ban Chỉ huy|Thường trực|Lãnh đạo|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|MTTQ|Hội đồng|Đoàn(?!\\s+kết)|Ban(?!\\s+hành)|Sở|Phòng(?!,?\\s+(?:chống|ngừa))|Chi cục|Tổng cục|Cục|Vụ|Viện|Trung tâm|Bộ(?!\\s+(?:chỉ số|tiêu chí|máy|phận|hồ sơ|mã))|Công an|Mặt trận|Hội(?!\\s+(?:nghị|thảo|thi|diễn))|Liên đoàn|Liên minh|Cơ quan|Đơn vị|Tiểu ban|Tổ(?!\\s+chức)|Trường|Bệnh viện|Báo|Đài|Kho bạc|Ngân hàng|Tòa án|Toà án|Người đứng đầu|Thủ trưởng|Chủ tịch|Giám đốc|Bí thư|Đồng chí|Đ\\/c|Các đồng chí|Cấp ủy|Cấp uỷ|Chính quyền|Ủy viên|Uỷ viên|Thành viên|Trưởng|Phó)';
+const BODY_HEAD = '(?:Tổ đảng|Chi bộ|Đảng bộ|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự đảng|Ban Thường vụ|Ban Chấp hành|Ban Chỉ đạo|Ban Chỉ huy|Thường trực|Lãnh đạo|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|MTTQ|Hội đồng|Đoàn(?!\\s+kết)|Ban(?!\\s+hành)|Sở|Phòng(?!,?\\s+(?:chống|ngừa))|Chi cục|Tổng cục|Cục|Vụ|Viện|Trung tâm|Bộ(?!\\s+(?:chỉ số|tiêu chí|máy|phận|hồ sơ|mã))|Công an|Mặt trận|Hội(?!\\s+(?:nghị|thảo|thi|diễn))|Liên đoàn|Liên minh|Cơ quan|Đơn vị|Tiểu ban|Tổ(?!\\s+chức)|Trường|Bệnh viện|Báo(?!\\s+cáo)|Đài|Kho bạc|Ngân hàng|Tòa án|Toà án|Người đứng đầu|Thủ trưởng|Chủ tịch|Giám đốc|Bí thư|Đồng chí|Đ\\/c|Các đồng chí|Cấp ủy|Cấp uỷ|Chính quyền|Ủy viên|Uỷ viên|Thành viên|Trưởng|Phó)';
 const BODY_NAME = new RegExp(`^(?:(?:Các|các|Từng|từng)\\s+)?${BODY_HEAD}(?![\\p{L}])`, 'u');
 const BODY_NAME_LOWER = new RegExp(`^(?:(?:các|từng)\\s+)?${BODY_HEAD.toLowerCase()}(?![\\p{L}])`, 'u');
 /** What a heading says before the body it is about: "Trách nhiệm của …", "Đối với …". */
 const HEADING_LEAD_IN = /^(?:(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ,\s*quyền hạn|Nhiệm vụ và quyền hạn|Phân công nhiệm vụ|Đề nghị|Giao)(?:\s+(?:chung|cụ thể|riêng))?\s+(?:của|đối với|cho)\s+|Đối với\s+|Giao\s+|Đề nghị\s+)/u;
+
+/** A governing verb closing a heading, with nothing after it: the heading's body does the list below. */
+const GOVERNING_TAIL = /\s+(?:có trách nhiệm|chịu trách nhiệm|(?:chủ trì,?\s+)?(?:chỉ đạo|tổ chức)?\s*(?:thực hiện|triển khai(?:\s+thực hiện)?)|chỉ đạo|thực hiện các nội dung sau|thực hiện các nhiệm vụ sau)\s*$/u;
 
 /** A name-only heading ("a) Tổ đảng ở Thường trực Ủy ban KH,CN&MT", "7. Trách nhiệm của các sở"): the body it names. */
 export function headingBody(title: string, start: number): AgencyRef | undefined {
@@ -117,7 +120,17 @@ export function headingBody(title: string, start: number): AgencyRef | undefined
   if (lead2) { off += lead2[0].length; s = s.slice(lead2[0].length); }
   // the name runs to a colon, or is the whole title
   const colon = s.indexOf(':');
-  const name = (colon >= 0 ? s.slice(0, colon) : s).replace(/[\s*_.;,]+$/u, '');
+  let name = (colon >= 0 ? s.slice(0, colon) : s).replace(/[\s*_.;,]+$/u, '');
+  // "3.9. Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo" + bullets: a body and a governing verb with no
+  // object; the bullets under it are what it does.
+  if (colon < 0) {
+    const gov = GOVERNING_TAIL.exec(name);
+    // "Đơn vị thực hiện", "Cơ quan thực hiện" are field labels, not a named body: keep names of 3+ words
+    if (gov && gov.index > 0) {
+      if (name.slice(0, gov.index).trim().split(/\s+/u).length < 3) return undefined;
+      name = name.slice(0, gov.index);
+    }
+  }
   if (name.length < 3 || name.length > 160) return undefined;
   if (!BODY_NAME.test(name) && !(lead && BODY_NAME_LOWER.test(name))) return undefined;
   // a sentence with a verb after the name is not a heading but an item addressed to a body
@@ -129,6 +142,8 @@ export function headingBody(title: string, start: number): AgencyRef | undefined
 function actionAfterName(name: string): boolean {
   const words = name.split(/\s+/);
   for (let i = 1; i < words.length; i++) {
+    // "cấp xã", "cấp tỉnh": a level of government inside the name, not the verb "cấp" (to grant)
+    if (/^cấp$/u.test(words[i]) && /^(?:xã|huyện|tỉnh|trung|cơ|ủy|uỷ|trên|dưới|có)/u.test(words[i + 1] ?? '')) { i++; continue; }
     if (actionClass(words.slice(i).join(' ')) && /^\p{Ll}/u.test(words[i])) return true;
   }
   return false;

@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 import { t } from '../i18n';
 import { findSuspectLabels } from '../parse/outline';
 import { letterAt, toRoman, upperLetterAt } from '../parse/numbering';
-import type { NumberingLabel, OutlineItem } from '../model';
+import type { NumberingLabel, OutlineItem, Span } from '../model';
 import { renumberFix, runsOf, shown, siblingGroups } from './numbering-common';
 
 function expectedLabel(l: NumberingLabel, v: number): string {
@@ -51,7 +51,14 @@ export const numberingSequence: Rule = {
       }
       return lo < suspects.length && suspects[lo] < cur.start && suspects[lo] < firstChild;
     };
-    for (const group of siblingGroups(doc)) {
+    const quoted = quotedPassages(doc.text);
+    for (const whole of siblingGroups(doc)) {
+      // Items of a quoted passage (an amending law's "“3. …”" new text) are numbered in the text
+      // they quote, not in this document.
+      // The STT cell of a table row pasted as TAB-separated text ("1.⇥Đơn vị bầu cử số…⇥…") numbers
+      // the table's rows, not the document's items.
+      const group = whole.filter((it) => !quoted.some((q) => it.start >= q.start && it.start < q.end) && !isTableRow(doc.text, it));
+      if (group.length === 0) continue;
       const style = group[0].label!.style;
       // f/j/w/z or a skipped đ: KH102 reports the order of điểm letters, and the gaps that order
       // makes; a letter used twice in the same list is still this rule's (one finding per list
@@ -86,7 +93,7 @@ export const numberingSequence: Rule = {
               prev = it;
               continue;
             }
-            if (v > pv + 1 && !suspectBetween(prev, it)) {
+            if (v > pv + 1 && !suspectBetween(prev, it) && !inlineBetween(doc.text, prev, it, pv, v)) {
               const missing = v - pv === 2 ? `"${expectedLabel(l, pv + 1)}"` : `từ "${expectedLabel(l, pv + 1)}" đến "${expectedLabel(l, v - 1)}"`;
               const missingEn = v - pv === 2 ? `"${expectedLabel(l, pv + 1)}"` : `"${expectedLabel(l, pv + 1)}" to "${expectedLabel(l, v - 1)}"`;
               ctx.report({
@@ -113,3 +120,54 @@ export const numberingSequence: Rule = {
     }
   },
 };
+
+/**
+ * Passages in quotation marks that run over lines: from a line opening with “ (or ") to the line
+ * that closes it (”). An amending text quotes the new wording of a clause with its own numbers.
+ */
+function quotedPassages(text: string): Span[] {
+  const out: Span[] = [];
+  // every curly quote's position, once: the scan below walks them with two pointers (linear)
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) opens.push(i); else if (c === 0x201d) closes.push(i);
+  }
+  if (closes.length === 0) return out;
+  const open = /^[ \t]*[“"][ \t]*(?:Điều\s+\d+|\d+\.|[a-zđ]\))/gmu;
+  let oi = 0, ci = 0;
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(text)) !== null) {
+    const after = m.index + m[0].length;
+    while (ci < closes.length && closes[ci] < after) ci++;
+    if (ci >= closes.length) break;
+    while (oi < opens.length && opens[oi] < after) oi++;
+    const close = closes[ci];
+    // a quotation closed before the next one opens; one that never closes is not a passage
+    if (oi < opens.length && opens[oi] < close) continue;
+    out.push({ start: m.index, end: close + 1 });
+    open.lastIndex = close + 1;
+  }
+  return out;
+}
+
+/**
+ * A form's fields numbered two to a line ("3. Ngày, tháng, năm sinh: …… 4. Giới tính:"): the numbers
+ * between two items are written inside the first one's line, not skipped.
+ */
+function inlineBetween(text: string, prev: OutlineItem, cur: OutlineItem, from: number, to: number): boolean {
+  if (prev.label?.style !== 'arabic' || to - from > 4) return false; // a form line holds a few fields, not dozens
+  const between = text.slice(prev.label.end, cur.start);
+  for (let n = from + 1; n < to; n++) {
+    if (!new RegExp(`(?<=[\\s.…:;,)])${n}\\.(?=[ \\t]+\\p{Lu})`, 'u').test(between)) return false;
+  }
+  return true;
+}
+
+/** A label followed by a TAB on a line with another TAB: a numbered row of a pasted table. */
+function isTableRow(text: string, it: OutlineItem): boolean {
+  if (!it.label || text[it.label.end] !== '\t') return false;
+  const eol = text.indexOf('\n', it.label.end);
+  return text.slice(it.label.end + 1, eol < 0 ? text.length : eol).includes('\t');
+}
