@@ -11,6 +11,7 @@ import { exportPlanDocx } from '../../server/src/core/docx/export';
 import { checkPlan } from '../../server/src/core/check';
 import { corpusFiles, readCorpus, FIXTURES, ROOT } from '../helpers';
 import { buildDocx, escapeXml, W } from './build';
+import { textWidthTwips } from '../../server/src/core/docx/textWidth';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 
 /** Layout findings of a .docx: rule and the paragraph ordinal it is anchored on. */
@@ -23,15 +24,34 @@ function layoutFindings(bytes: Uint8Array): { rule: string; paragraph: number; m
 // -- a generated ND30 page ----------------------------------------------------------------------
 
 interface RunOpts { size?: number; bold?: boolean; italic?: boolean; font?: string }
-interface ParaOpts { jc?: string; firstLine?: number; after?: number; line?: number; bottomBorder?: boolean }
+interface ParaOpts { jc?: string; firstLine?: number; after?: number; line?: number; bottomBorder?: boolean; left?: number; right?: number; extra?: string }
 const run = (text: string, o: RunOpts = {}) =>
   `<w:r><w:rPr>${o.font ? `<w:rFonts w:ascii="${o.font}" w:hAnsi="${o.font}"/>` : ''}${o.bold ? '<w:b/>' : ''}${o.italic ? '<w:i/>' : ''}${o.size ? `<w:sz w:val="${o.size * 2}"/>` : ''}</w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 const para = (runs: string, o: ParaOpts = {}) =>
   `<w:p><w:pPr>${o.bottomBorder ? '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>' : ''}` +
-  `<w:spacing w:after="${o.after ?? 0}" w:line="${o.line ?? 240}" w:lineRule="auto"/>${o.firstLine !== undefined ? `<w:ind w:firstLine="${o.firstLine}"/>` : ''}<w:jc w:val="${o.jc ?? 'center'}"/></w:pPr>${runs}</w:p>`;
-const cell = (ps: string) => `<w:tc>${ps}</w:tc>`;
+  `<w:spacing w:after="${o.after ?? 0}" w:line="${o.line ?? 240}" w:lineRule="auto"/>` +
+  `${o.firstLine !== undefined || o.left !== undefined ? `<w:ind${o.left !== undefined ? ` w:left="${o.left}" w:right="${o.right ?? o.left}"` : ''}${o.firstLine !== undefined ? ` w:firstLine="${o.firstLine}"` : ''}/>` : ''}` +
+  `<w:jc w:val="${o.jc ?? 'center'}"/></w:pPr>${runs}${o.extra ?? ''}</w:p>`;
+/** A table cell `width` twips wide (Word's default cell margins, 108 each side, apply). */
+const cell = (ps: string, width?: number) => `<w:tc>${width ? `<w:tcPr><w:tcW w:w="${width}" w:type="dxa"/></w:tcPr>` : ''}${ps}</w:tc>`;
+/** An empty paragraph whose bottom border is a rule `length` twips long, centred in a column `room` wide. */
+const rule = (room: number, length: number) => para('', { bottomBorder: true, left: Math.round((room - length) / 2) });
+/** A DrawingML line shape `length` twips long (EMU = twips × 635). */
+const drawnLine = (length: number) =>
+  `<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="${length * 635}" cy="0"/>` +
+  `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:spPr><a:prstGeom prst="line"/></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+/** A VML straight line `pt` points long. */
+const vmlLine = (pt: number) => `<w:r><w:pict><v:line xmlns:v="urn:schemas-microsoft-com:vml" from="0,0" to="${pt}pt,0"/></w:pict></w:r>`;
+/** A picture (not a line): a VML rectangle. */
+const vmlBox = `<w:r><w:pict><v:rect xmlns:v="urn:schemas-microsoft-com:vml" style="width:120pt;height:30pt"/></w:pict></w:r>`;
 
 const BODY = 'Tổ chức quán triệt, tuyên truyền sâu rộng nội dung Nghị quyết đến cán bộ, công chức, viên chức và Nhân dân trên địa bàn tỉnh.';
+const ISSUER = 'ỦY BAN NHÂN DÂN TỈNH LÀO CAI';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+const SUBJECT = 'Chuyển đổi số tỉnh Lào Cai năm 2026';
+/** Column widths of the header table and the text width of the page (A4, 30 and 15 mm margins). */
+const LEFT = 3700, RIGHT = 5655, PAGE_TEXT = 11906 - 1701 - 850, CELL_ROOM = (w: number) => w - 216;
+const widthOf = (text: string, size: number) => textWidthTwips(text, size, true);
 
 interface Page {
   page?: { w: number; h: number; top: number; bottom: number; left: number; right: number };
@@ -40,35 +60,65 @@ interface Page {
   body?: { run?: RunOpts; para?: ParaOpts };
   recipientsLabel?: RunOpts;
   recipients?: RunOpts;
+  /** The paragraphs under the issuer, the motto and the trích yếu (default: a rule of the right length). */
+  issuerRule?: string;
+  mottoRule?: string;
+  subjectRule?: string;
+  /** Run formats of the signature's titles and name; the name's paragraph. */
+  signatureTitle?: RunOpts;
+  signerName?: RunOpts;
+  signerPara?: ParaOpts;
+  /** The page-number header part (a PAGE field); none when absent. */
+  pageNumber?: { rPr: string; fmt?: string };
 }
 
 /** An ND30 page (A4, 20/20/30/15 mm, Times New Roman by docDefaults), with parts overridden. */
 function nd30Page(o: Page = {}): Uint8Array {
   const pg = o.page ?? { w: 11906, h: 16838, top: 1134, bottom: 1134, left: 1701, right: 850 };
+  const title = o.signatureTitle ?? { size: 14, bold: true };
   const body =
-    `<w:tbl><w:tblPr/><w:tr>${cell(para(run('ỦY BAN NHÂN DÂN TỈNH LÀO CAI', { size: 12, bold: true }), { bottomBorder: true }) + para(run('Số: 21/KH-UBND', { size: 13 })))}` +
-    cell(para(run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', o.nationalName ?? { size: 12, bold: true })) + para(run('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true }), { bottomBorder: true }) +
-      para(run('Lào Cai, ngày 20 tháng 01 năm 2026', { size: 13, italic: true }))) + '</w:tr></w:tbl>' +
+    `<w:tbl><w:tblPr/><w:tr>${cell(para(run(ISSUER, { size: 12, bold: true })) + (o.issuerRule ?? rule(CELL_ROOM(LEFT), Math.min(widthOf(ISSUER, 12), CELL_ROOM(LEFT)) * 0.4)) + para(run('Số: 21/KH-UBND', { size: 13 })), LEFT)}` +
+    cell(para(run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', o.nationalName ?? { size: 12, bold: true })) + para(run(MOTTO, { size: 13, bold: true })) +
+      (o.mottoRule ?? rule(CELL_ROOM(RIGHT), widthOf(MOTTO, 13))) +
+      para(run('Lào Cai, ngày 20 tháng 01 năm 2026', { size: 13, italic: true })), RIGHT) + '</w:tr></w:tbl>' +
     para(run('KẾ HOẠCH', o.docType ?? { size: 14, bold: true })) +
-    para(run('Chuyển đổi số tỉnh Lào Cai năm 2026', { size: 14, bold: true }), { bottomBorder: true }) +
+    para(run(SUBJECT, { size: 14, bold: true })) +
+    (o.subjectRule ?? rule(PAGE_TEXT, widthOf(SUBJECT, 14) * 0.4)) +
     para(run('I. MỤC ĐÍCH, YÊU CẦU', { size: 14, bold: true }), { jc: 'both', firstLine: 720, after: 120 }) +
     para(run(BODY, o.body?.run ?? { size: 14 }), { jc: 'both', firstLine: 720, after: 120, line: 276, ...o.body?.para }) +
     para(run(BODY, { size: 14 }), { jc: 'both', firstLine: 720, after: 120, line: 276 }) +
-    `<w:tbl><w:tblPr/><w:tr>${cell(para(run('Nơi nhận:', o.recipientsLabel ?? { size: 12, bold: true, italic: true }), { jc: 'left' }) + para(run('- Như trên;', o.recipients ?? { size: 11 }), { jc: 'left' }))}` +
-    cell(para(run('TM. ỦY BAN NHÂN DÂN', { size: 14, bold: true }))) + '</w:tr></w:tbl>';
+    `<w:tbl><w:tblPr/><w:tr>${cell(para(run('Nơi nhận:', o.recipientsLabel ?? { size: 12, bold: true, italic: true }), { jc: 'left' }) + para(run('- Như trên;', o.recipients ?? { size: 11 }), { jc: 'left' }), 4490)}` +
+    cell(para(run('TM. ỦY BAN NHÂN DÂN', title)) + para(run('KT. CHỦ TỊCH', title)) + para(run('PHÓ CHỦ TỊCH', title)) + para('') + para('') +
+      para(run('Nguyễn Văn Minh', o.signerName ?? { size: 14, bold: true }), o.signerPara), 4865) + '</w:tr></w:tbl>';
+  const headerRefs = o.pageNumber ? '<w:headerReference w:type="default" r:id="rIdH1"/><w:headerReference w:type="first" r:id="rIdH2"/>' : '';
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}` +
-    `<w:sectPr><w:pgSz w:w="${pg.w}" w:h="${pg.h}"/><w:pgMar w:top="${pg.top}" w:right="${pg.right}" w:bottom="${pg.bottom}" w:left="${pg.left}" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+    `<w:sectPr>${headerRefs}<w:pgSz w:w="${pg.w}" w:h="${pg.h}"/><w:pgMar w:top="${pg.top}" w:right="${pg.right}" w:bottom="${pg.bottom}" w:left="${pg.left}" w:header="567" w:footer="567" w:gutter="0"/>` +
+    `${o.pageNumber?.fmt ? `<w:pgNumType w:fmt="${o.pageNumber.fmt}"/>` : ''}${o.pageNumber ? '<w:titlePg/>' : ''}</w:sectPr></w:body></w:document>`;
   const styles = '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr></w:rPrDefault></w:docDefaults>' +
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>';
-  return buildDocx({ body: '', styles, extra: { 'word/document.xml': document } });
+  const hdr = (inner: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="${W}">${inner}</w:hdr>`;
+  const extra: Record<string, string> = { 'word/document.xml': document };
+  if (o.pageNumber) {
+    extra['word/header1.xml'] = hdr(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:rPr>${o.pageNumber.rPr}</w:rPr><w:t>2</w:t></w:r></w:fldSimple></w:p>`);
+    extra['word/header2.xml'] = hdr('<w:p/>');
+    extra['word/_rels/document.xml.rels'] = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+      '<Relationship Id="rIdH1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' +
+      '<Relationship Id="rIdH2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>';
+  }
+  return buildDocx({ body: '', styles, extra });
 }
 
 // Paragraph ordinals of the generated page.
-const P = { issuer: 0, number: 1, nationalName: 2, motto: 3, placeDate: 4, docType: 5, subject: 6, heading: 7, body: 8, recipientsLabel: 10, recipients: 11 };
+const P = {
+  issuer: 0, issuerRule: 1, number: 2, nationalName: 3, motto: 4, mottoRule: 5, placeDate: 6, docType: 7, subject: 8, subjectRule: 9, heading: 10, body: 11,
+  recipientsLabel: 13, recipients: 14, authority: 15, title: 16, name: 20,
+};
 
 describe('layout rules (KH10xx) on .docx', () => {
-  it('a generated ND30 page raises none', () => {
+  it('a generated ND30 page raises none (with page numbers from page 2, top centre, 14 pt)', () => {
     assert.deepStrictEqual(layoutFindings(nd30Page()), []);
+    assert.deepStrictEqual(layoutFindings(nd30Page({ pageNumber: { rPr: '<w:sz w:val="28"/>' } })), []);
   });
 
   const cases: { name: string; page: Page; rule: string; paragraph: number; says: RegExp }[] = [
@@ -84,6 +134,14 @@ describe('layout rules (KH10xx) on .docx', () => {
     { name: 'double line spacing', page: { body: { para: { line: 480 } } }, rule: 'KH1005', paragraph: P.body, says: /giãn dòng 2 dòng/ },
     { name: 'Nơi nhận 14 upright', page: { recipientsLabel: { size: 14, bold: true } }, rule: 'KH1006', paragraph: P.recipientsLabel, says: /^"Nơi nhận": cỡ chữ 14 \(phải 12\); chưa in nghiêng/ },
     { name: 'recipients 13', page: { recipients: { size: 13 } }, rule: 'KH1006', paragraph: P.recipients, says: /^Danh sách nơi nhận: cỡ chữ 13 \(phải 11\)/ },
+    { name: 'page number 11 pt italic, lower Roman', page: { pageNumber: { rPr: '<w:i/><w:sz w:val="22"/>', fmt: 'lowerRoman' } }, rule: 'KH1007', paragraph: 0, says: /không phải chữ số Ả Rập \(lowerRoman\); số trang cỡ 11 \(phải 13–14\); số trang in nghiêng/ },
+    { name: 'signature titles 12 pt, not bold', page: { signatureTitle: { size: 12 } }, rule: 'KH1008', paragraph: P.authority, says: /^Quyền hạn, chức vụ người ký: cỡ chữ 12 \(phải 13–14\); chưa in đậm.*II\.7\.đ/ },
+    { name: 'signer\'s name italic', page: { signerName: { size: 14, bold: true, italic: true } }, rule: 'KH1008', paragraph: P.name, says: /^Họ tên người ký: in nghiêng \(phải chữ đứng\)/ },
+    { name: 'signer\'s name left under centred titles', page: { signerPara: { jc: 'left' } }, rule: 'KH1008', paragraph: P.name, says: /^Họ tên người ký: chưa canh giữa so với chức vụ/ },
+    { name: 'issuer ruled across its column (border on its own paragraph)', page: { issuerRule: para('', { bottomBorder: true }) }, rule: 'KH1009', paragraph: P.issuer, says: /^Đường kẻ dưới tên cơ quan ban hành: đường kẻ dài khoảng \d+% dòng chữ \(phải dài 1\/3–1\/2 dòng chữ.*II\.2\.b/ },
+    { name: 'no line under the motto', page: { mottoRule: para('') }, rule: 'KH1009', paragraph: P.motto, says: /^Thiếu đường kẻ dưới tiêu ngữ .*II\.1\.b/ },
+    { name: 'motto line drawn half as long (DrawingML)', page: { mottoRule: para('', { extra: drawnLine(Math.round(widthOf(MOTTO, 13) / 2)) }) }, rule: 'KH1009', paragraph: P.motto, says: /^Đường kẻ dưới tiêu ngữ: đường kẻ dài khoảng 50% dòng chữ/ },
+    { name: 'trích yếu line a VML line as long as the text', page: { subjectRule: para('', { extra: vmlLine(Math.round(widthOf(SUBJECT, 14) / 20)) }) }, rule: 'KH1009', paragraph: P.subject, says: /^Đường kẻ dưới trích yếu: đường kẻ dài khoảng 100% dòng chữ/ },
   ];
   for (const c of cases) {
     it(`${c.name}: ${c.rule} on paragraph ${c.paragraph}, nothing else`, () => {
@@ -92,6 +150,16 @@ describe('layout rules (KH10xx) on .docx', () => {
       assert.match(found[0].message, c.says);
     });
   }
+
+  it('lines drawn in a way not read, or of the right length, are not judged', () => {
+    // a picture where the motto's line would be: not a line we can measure; and none elsewhere is "missing"
+    assert.deepStrictEqual(layoutFindings(nd30Page({ mottoRule: para('', { extra: vmlBox }), issuerRule: para('') })), []);
+    // the right lengths drawn as shapes
+    assert.deepStrictEqual(layoutFindings(nd30Page({
+      mottoRule: para('', { extra: vmlLine(Math.round(widthOf(MOTTO, 13) / 20)) }),
+      subjectRule: para('', { extra: drawnLine(Math.round(widthOf(SUBJECT, 14) * 0.4)) }),
+    })), []);
+  });
 
   it('a real form (Mẫu 16, TT 28/2015) gets the deviations it has, each on its paragraph', () => {
     const bytes = fs.readFileSync(path.join(FIXTURES, 'docx', 'tt28-2015-mau-16.docx'));

@@ -12,6 +12,7 @@ import { RULES } from './rules';
 import { applyEdits, fixKindOf } from './fixes';
 import { checkBudget } from './rules/structure-check-budget';
 import type { DocxLayout } from './docx/format';
+import type { LayoutFix } from './docx/layoutFix';
 import { applyIgnores } from './ignore';
 import { ruleApplies } from './rules/applicability';
 
@@ -54,6 +55,8 @@ export interface Finding {
   related: FindingRelated[];
   /** What the model read to reach the finding (rule-specific, e.g. `leadFrom`), when the rule says. */
   data?: Record<string, string>;
+  /** A layout finding's fix in the Word document (title in the locale), for the reviewer's copy. */
+  layoutFix?: LayoutFix<string>;
 }
 
 export interface CheckOptions {
@@ -281,6 +284,7 @@ function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig
       ...(p.file ? { file: p.file } : {}),
     })),
     ...(r.data ? { data: r.data } : {}),
+    ...(r.layoutFix ? { layoutFix: { ...r.layoutFix, title: localize(r.layoutFix.title, loc) } } : {}),
   };
 }
 

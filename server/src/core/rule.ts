@@ -5,6 +5,7 @@ import type { Text } from './i18n';
 import type { LintConfig } from './config';
 import type { Registry } from './registry/registry';
 import type { DocxLayout } from './docx/format';
+import type { LayoutFix } from './docx/layoutFix';
 
 export type Category =
   | 'numbering'
@@ -69,6 +70,8 @@ export interface Report {
   severity?: Severity;
   /** What the model read to reach the finding (e.g. a task's `taskReason` and `leadFrom`), for `--format json` and hover. */
   data?: Record<string, string>;
+  /** A layout finding's fix in the Word document (formatting only; the reviewer's copy applies it). */
+  layoutFix?: LayoutFix;
 }
 
 export interface RuleMeta {

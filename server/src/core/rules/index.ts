@@ -54,6 +54,8 @@ import { layoutHeaderFormat } from './layout-header-format';
 import { layoutBodyText } from './layout-body-text';
 import { layoutRecipients } from './layout-recipients';
 import { layoutPageNumber } from './layout-page-number';
+import { layoutSignature } from './layout-signature';
+import { layoutHeaderRules } from './layout-header-rules';
 
 export const RULES: readonly Rule[] = [
   // -- rules: numbering
@@ -106,6 +108,8 @@ export const RULES: readonly Rule[] = [
   layoutBodyText,
   layoutRecipients,
   layoutPageNumber,
+  layoutSignature,
+  layoutHeaderRules,
 ];
 
 export function findRule(idOrAlias: string): Rule | undefined {
