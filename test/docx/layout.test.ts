@@ -9,6 +9,8 @@ import { readDocx } from '../../server/src/core/docx';
 import { readLayout } from '../../server/src/core/docx/format';
 import { exportPlanDocx } from '../../server/src/core/docx/export';
 import { checkPlan } from '../../server/src/core/check';
+import { defaultConfig, mergeConfig } from '../../server/src/core/config';
+import { reviewPlanDocx } from '../../server/src/core/docx/review';
 import { corpusFiles, readCorpus, FIXTURES, ROOT } from '../helpers';
 import { buildDocx, escapeXml, W } from './build';
 import { textWidthTwips } from '../../server/src/core/docx/textWidth';
@@ -159,6 +161,32 @@ describe('layout rules (KH10xx) on .docx', () => {
       mottoRule: para('', { extra: vmlLine(Math.round(widthOf(MOTTO, 13) / 20)) }),
       subjectRule: para('', { extra: drawnLine(Math.round(widthOf(SUBJECT, 14) * 0.4)) }),
     })), []);
+  });
+
+  it('the reviewer\'s copy applies the formatting fixes as tracked changes: no layout finding left that it can fix, text unchanged', () => {
+    const page = nd30Page({
+      page: { w: 12240, h: 15840, top: 1440, bottom: 1440, left: 1440, right: 1440 },
+      nationalName: { size: 14 },
+      body: { run: { size: 12, font: 'Arial' }, para: { jc: 'left', firstLine: 0, after: 0 } },
+      recipients: { size: 13 },
+      signatureTitle: { size: 12 },
+      signerName: { size: 14, bold: true, italic: true },
+    });
+    const before = layoutFindings(page);
+    assert.deepStrictEqual([...new Set(before.map((f) => f.rule))].sort(), ['KH1001', 'KH1002', 'KH1003', 'KH1004', 'KH1005', 'KH1006', 'KH1008']);
+    const { bytes, findings } = reviewPlanDocx(page, mergeConfig(defaultConfig(), {}), { today: { year: 2026, month: 6, day: 1 }, date: '2026-06-01T00:00:00Z' });
+    assert.ok(findings.filter((f) => f.category === 'layout').every((f) => f.layoutFix), 'every layout finding carries a fix');
+    assert.strictEqual(readDocx(bytes).text, readDocx(page).text, 'not a word changed');
+    assert.deepStrictEqual(layoutFindings(bytes), [], 'the fixed copy raises none');
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
+    // Tracked: each change keeps what was there (Word shows "Formatted: …", accept or reject).
+    assert.match(xml, /<w:sectPrChange w:id="\d+" w:author="kehoach" w:date="2026-06-01T00:00:00Z"><w:sectPr><w:pgSz w:w="12240" w:h="15840"\/><w:pgMar w:top="1440"/);
+    assert.match(xml, /<w:pgSz w:w="11906" w:h="16838"\/><w:pgMar w:top="1440" w:right="1134" w:bottom="1440" w:left="1701"/);
+    assert.match(xml, /<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"\/><w:sz w:val="26"\/><w:szCs w:val="26"\/><w:rPrChange [^>]*><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"\/><w:sz w:val="24"\/><\/w:rPr><\/w:rPrChange>/);
+    assert.match(xml, /<w:ind w:firstLine="720"\/><w:jc w:val="both"\/><w:pPrChange [^>]*><w:pPr><w:spacing w:after="0" w:line="276" w:lineRule="auto"\/><w:ind w:firstLine="0"\/><w:jc w:val="left"\/><\/w:pPr><\/w:pPrChange>/);
+    assert.doesNotMatch(xml, /<w:(del|ins)\b/, 'no text inserted or deleted');
+    const comments = strFromU8(unzipSync(bytes)['word/comments.xml']);
+    assert.match(comments, /Gợi ý sửa: Bố cục › Kích thước › A4 \(210 × 297 mm\).*Đã sửa định dạng trong bản này/);
   });
 
   it('a real form (Mẫu 16, TT 28/2015) gets the deviations it has, each on its paragraph', () => {
