@@ -14,6 +14,9 @@ import { reviewPlanDocx } from '../../server/src/core/docx/review';
 import { corpusFiles, readCorpus, FIXTURES, ROOT } from '../helpers';
 import { buildDocx, escapeXml, W } from './build';
 import { textWidthTwips } from '../../server/src/core/docx/textWidth';
+import { DOMParser, XMLSerializer, type Element as XElement, type Node as XNode } from '@xmldom/xmldom';
+import { parsePlan } from '../../server/src/core/parse';
+import { headerParts, recipientsBlock } from '../../server/src/core/rules/layout-common';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 
 /** Layout findings of a .docx: rule and the paragraph ordinal it is anchored on. */
@@ -117,6 +120,29 @@ const P = {
   recipientsLabel: 13, recipients: 14, authority: 15, title: 16, name: 20,
 };
 
+/**
+ * Cuts a .docx into pieces: each holds only the body blocks around paragraphs [first, last] of the
+ * original, with its styles, parts and last section (the XML is parsed once).
+ */
+function docxCutter(bytes: Uint8Array): (first: number, last: number) => Uint8Array {
+  const files = unzipSync(bytes);
+  const xml = strFromU8(files['word/document.xml']);
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const body = doc.getElementsByTagNameNS(W, 'body')[0];
+  const ps = Array.from(doc.getElementsByTagNameNS(W, 'p'));
+  const top = (n: XNode): XNode => (n.parentNode === body ? n : top(n.parentNode!));
+  const kids = Array.from(body.childNodes).filter((n) => n.nodeType === 1);
+  const serializer = new XMLSerializer();
+  const blocks = kids.map((k) => serializer.serializeToString(k));
+  const sectPr = kids.filter((k) => (k as XElement).localName === 'sectPr').map((k) => serializer.serializeToString(k)).join('');
+  const open = xml.slice(0, xml.indexOf('<w:body>') + '<w:body>'.length);
+  return (first, last) => {
+    const from = kids.indexOf(top(ps[first])), to = kids.indexOf(top(ps[last]));
+    const cut = `${open}${blocks.slice(from, to + 1).filter((_, i) => (kids[from + i] as XElement).localName !== 'sectPr').join('')}${sectPr}</w:body></w:document>`;
+    return zipSync({ ...files, 'word/document.xml': strToU8(cut) }, { level: 0 }); // stored: the test needs a package, not a small one
+  };
+}
+
 describe('layout rules (KH10xx) on .docx', () => {
   it('a generated ND30 page raises none (with page numbers from page 2, top centre, 14 pt)', () => {
     assert.deepStrictEqual(layoutFindings(nd30Page()), []);
@@ -187,6 +213,29 @@ describe('layout rules (KH10xx) on .docx', () => {
     assert.doesNotMatch(xml, /<w:(del|ins)\b/, 'no text inserted or deleted');
     const comments = strFromU8(unzipSync(bytes)['word/comments.xml']);
     assert.match(comments, /Gợi ý sửa: Bố cục › Kích thước › A4 \(210 × 297 mm\).*Đã sửa định dạng trong bản này/);
+  });
+
+  it('the decree\'s own model documents (Phụ lục III, sixteen samples cut out one by one) raise none of the header, body, Nơi nhận, signature and line rules', () => {
+    const bytes = fs.readFileSync(path.join(FIXTURES, 'docx', 'nd30-phu-luc-iii.docx'));
+    const docx = readDocx(bytes);
+    const layout = readLayout(bytes, docx);
+    // Each sample opens after a heading "Mẫu 1.4 - …" that carries a drawn rule.
+    const heads = layout.paragraphs.filter((p) => !p.inTable && /^Mẫu/.test(p.text) && p.shapes.length > 0).map((p) => p.ordinal);
+    assert.strictEqual(heads.length, 16);
+    let judged = 0;
+    const cut = docxCutter(bytes);
+    heads.forEach((head, k) => {
+      const sample = cut(head + 1, (heads[k + 1] ?? layout.paragraphs.length) - 1);
+      const d = readDocx(sample);
+      const l = readLayout(sample, d);
+      const { doc, findings } = checkPlan(d.text, undefined, { layout: l, today: { year: 2026, month: 6, day: 1 } });
+      // Page and font are the appendix's own (KH1001–KH1003), not the sample's.
+      const found = findings.filter((f) => f.category === 'layout' && !['KH1001', 'KH1002', 'KH1003'].includes(f.rule)).map((f) => `${f.rule}: ${f.message}`);
+      assert.deepStrictEqual(found, [], `sample after paragraph ${head}`);
+      if (headerParts({ doc, layout: l } as never, l).nationalName && recipientsBlock(l)) judged++;
+    });
+    // Most samples have a quốc hiệu and a Nơi nhận block the rules judged (the others are a telegram, copies).
+    assert.ok(judged >= 10, `${judged} samples judged`);
   });
 
   it('a real form (Mẫu 16, TT 28/2015) gets the deviations it has, each on its paragraph', () => {

@@ -30,6 +30,8 @@ export interface RunFormat {
   /** w:caps: shown in capitals whatever the letters. */
   caps: boolean;
   underline: boolean;
+  /** Superscript or subscript (a note number): not text whose size or weight the decree sets. */
+  raised: boolean;
 }
 
 export interface ParagraphFormat {
@@ -297,6 +299,7 @@ function runFormat(text: string, offset: number, r: XmlElement, paragraphStyleRP
     italic: on('i'),
     caps: on('caps'),
     underline: u !== undefined && u !== 'none',
+    raised: /^(superscript|subscript)$/.test(wVal(firstWith(layers, 'vertAlign')) ?? ''),
   };
 }
 

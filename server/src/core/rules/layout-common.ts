@@ -65,9 +65,12 @@ export function paragraphsIn(ctx: RuleContext, layout: DocxLayout, span: Span): 
   return layout.paragraphs.slice(first.ordinal, last.ordinal + 1).filter((p) => p.text.trim() !== '');
 }
 
-/** Runs that draw letters or digits (spaces and punctuation alone do not show a size or a weight). */
+/**
+ * Runs that draw letters or digits (spaces and punctuation alone do not show a size or a weight);
+ * a raised note number ("TỔ CHỨC²") is not the text the decree sizes.
+ */
 export function inkRuns(p: ParagraphFormat, from = 0, to = Infinity): RunFormat[] {
-  return p.runs.filter((r) => r.offset < to && r.offset + r.text.length > from && /[\p{L}\p{N}]/u.test(r.text));
+  return p.runs.filter((r) => r.offset < to && r.offset + r.text.length > from && !r.raised && /[\p{L}\p{N}]/u.test(r.text));
 }
 
 // ---------------------------------------------------------------------------------------------
