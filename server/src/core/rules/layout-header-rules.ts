@@ -108,13 +108,15 @@ export const layoutHeaderRules: Rule = {
     'Phụ lục I, Phần I, Mục II Nghị định 30/2020/NĐ-CP: dưới tiêu ngữ "có đường kẻ ngang, nét liền, có độ dài bằng độ dài của dòng chữ" (II.1.b); ' +
       'dưới tên cơ quan ban hành (II.2.b) và dưới trích yếu (II.5.b) đường kẻ ngang, nét liền, "có độ dài bằng từ 1/3 đến 1/2 độ dài của dòng chữ và đặt cân đối so với dòng chữ". ' +
       'Đường kẻ được đọc khi tệp ghi rõ: viền dưới của đoạn (hoặc của đoạn trống ngay dưới), hay hình đường thẳng (DrawingML, VML) neo ở đó; độ dài dòng chữ được ước lượng theo phông Times New Roman, ' +
-      'nên chỉ báo khi lệch rõ (dưới tiêu ngữ: ngoài 80–125% dòng chữ; dưới tên cơ quan, trích yếu: ngoài 28–60%). Không báo khi không nhận ra phần đầu văn bản, ' +
+      'nên chỉ báo khi lệch rõ (dưới tiêu ngữ: ngoài 80–125% dòng chữ; dưới tên cơ quan, trích yếu: ngoài 28–60%). Đường gõ bằng ký tự ("______", như mẫu của Phụ lục III) được coi là có, không đo độ dài. ' +
+      '"Thiếu đường kẻ" chỉ báo với văn bản có tên cơ quan ban hành và không có hình vẽ nào khác ở phần đầu. Không báo khi không nhận ra phần đầu văn bản, ' +
       'hoặc đường kẻ vẽ theo cách không đọc được (hộp văn bản, hình ảnh, hình neo nơi khác). Chỉ kiểm tra tệp Word (.docx). ' +
       'Sửa: vẽ đường thẳng (Chèn › Hình › Đường thẳng) hoặc viền dưới của một đoạn trống, thu hẹp bằng thụt lề trái, phải bằng nhau cho đúng độ dài.',
     'Decree 30/2020/NĐ-CP, Appendix I, Part I, Section II: under the motto "a horizontal solid line as long as the line of text" (II.1.b); ' +
       'under the issuing body (II.2.b) and under the subject (II.5.b) a horizontal solid line "1/3 to 1/2 as long as the line of text, balanced under it". ' +
       'A line is read where the file states it: a bottom border of the paragraph (or of the empty paragraph right under it), or a line shape (DrawingML, VML) anchored there; ' +
       'the text\'s printed length is estimated from Times New Roman, so only clear deviations are reported (motto: outside 80–125% of the text; issuing body, subject: outside 28–60%). ' +
+      'A line typed as characters ("______", as in the models of Appendix III) counts as present, its length not measured. A missing line is reported only in a document with an issuing body and no other shape in its header. ' +
       'Nothing is said when the header is not recognised or the line is drawn in a way not read (a text box, a picture, a shape anchored elsewhere). Checked on Word (.docx) files only. ' +
       'Fix: draw a line (Insert › Shapes › Line) or a bottom border on an empty paragraph, narrowed with equal left and right indents to the right length.',
   ),
