@@ -16,14 +16,17 @@ import { buildDocx, escapeXml, W } from './build';
 import { textWidthTwips } from '../../server/src/core/docx/textWidth';
 import { DOMParser, XMLSerializer, type Element as XElement, type Node as XNode } from '@xmldom/xmldom';
 import { parsePlan } from '../../server/src/core/parse';
-import { headerParts, recipientsBlock } from '../../server/src/core/rules/layout-common';
+import { headerParts, recipientsBlock, signatureBlock } from '../../server/src/core/rules/layout-common';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 
 /** Layout findings of a .docx: rule and the paragraph ordinal it is anchored on. */
 function layoutFindings(bytes: Uint8Array): { rule: string; paragraph: number; message: string }[] {
   const docx = readDocx(bytes);
   const { findings } = checkPlan(docx.text, undefined, { layout: readLayout(bytes, docx), today: { year: 2026, month: 6, day: 1 } });
-  return findings.filter((f) => f.category === 'layout').map((f) => ({ rule: f.rule, paragraph: docx.map.toDocx(f.start)?.paragraph ?? -1, message: f.message }));
+  const layout = findings.filter((f) => f.category === 'layout');
+  // Every layout finding says how to fix it (applied in the reviewer's copy where Word can track it).
+  for (const f of layout) assert.ok(f.layoutFix?.title, `${f.rule} carries a fix description`);
+  return layout.map((f) => ({ rule: f.rule, paragraph: docx.map.toDocx(f.start)?.paragraph ?? -1, message: f.message }));
 }
 
 // -- a generated ND30 page ----------------------------------------------------------------------
@@ -263,6 +266,20 @@ describe('layout rules (KH10xx) on .docx', () => {
       ...corpusFiles().map(readCorpus),
     ];
     for (const text of plans) assert.deepStrictEqual(layoutFindings(exportPlanDocx(text)), []);
+  });
+
+  it('the export\'s signature block and header lines are read and judged (so its silence means they conform)', () => {
+    const bytes = exportPlanDocx(fs.readFileSync(path.join(ROOT, 'examples', 'ke-hoach-chuan.kehoach.txt'), 'utf8'));
+    const docx = readDocx(bytes);
+    const layout = readLayout(bytes, docx);
+    const sig = signatureBlock({ doc: parsePlan(docx.text), layout } as never, layout);
+    assert.deepStrictEqual(sig && [sig.titles.map((p) => p.text), sig.name?.text], [['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], 'Nguyễn Thành Sinh']);
+    // The same page with its rules drawn across the whole column (indents dropped): three findings.
+    const files = unzipSync(bytes);
+    files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']).replace(/(<w:pBdr><w:bottom [^>]*\/><\/w:pBdr>.*?)<w:ind w:left="\d+" w:right="\d+"\/>/g, '$1'));
+    const found = layoutFindings(zipSync(files));
+    assert.deepStrictEqual(found.map((f) => f.rule), ['KH1009', 'KH1009', 'KH1009'], JSON.stringify(found));
+    assert.match(found.map((f) => f.message).join('\n'), /tên cơ quan ban hành: đường kẻ dài khoảng \d+%[^]*tiêu ngữ: đường kẻ dài khoảng \d+%[^]*trích yếu: đường kẻ dài khoảng \d+%/);
   });
 
   it('page numbers shown on page 1 (the export without "different first page"): KH1007 on the first paragraph', () => {
