@@ -185,6 +185,12 @@ describe('layout rules (KH10xx) on .docx', () => {
   it('lines drawn in a way not read, or of the right length, are not judged', () => {
     // a picture where the motto's line would be: not a line we can measure; and none elsewhere is "missing"
     assert.deepStrictEqual(layoutFindings(nd30Page({ mottoRule: para('', { extra: vmlBox }), issuerRule: para('') })), []);
+    // an underlined motto prints its own line: not "missing"
+    const underlined = strFromU8(unzipSync(nd30Page({ mottoRule: para('') }))['word/document.xml']);
+    assert.ok(underlined.includes(`<w:b/><w:sz w:val="26"/></w:rPr><w:t xml:space="preserve">${MOTTO}`));
+    const files = unzipSync(nd30Page({ mottoRule: para('') }));
+    files['word/document.xml'] = strToU8(underlined.replace(`<w:b/><w:sz w:val="26"/></w:rPr><w:t xml:space="preserve">${MOTTO}`, `<w:b/><w:sz w:val="26"/><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">${MOTTO}`));
+    assert.deepStrictEqual(layoutFindings(zipSync(files)), []);
     // the right lengths drawn as shapes
     assert.deepStrictEqual(layoutFindings(nd30Page({
       mottoRule: para('', { extra: vmlLine(Math.round(widthOf(MOTTO, 13) / 20)) }),

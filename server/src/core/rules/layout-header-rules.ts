@@ -72,6 +72,8 @@ function findLine(layout: DocxLayout, p: ParagraphFormat): Found {
     }
     if (q !== p && TYPED_LINE.test(q.text.trim())) lines.push({ kind: 'typed', p: q });
   }
+  // Underlined words print a line under themselves: present, though not the separate rule the decree draws.
+  if (lines.length === 0 && inkRuns(p).some((r) => r.underline)) return { kind: 'typed', p };
   if (lines.length === 0) return { kind: 'none' };
   return lines.length === 1 ? lines[0] : { kind: 'unread' };
 }
