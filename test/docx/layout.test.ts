@@ -76,8 +76,18 @@ interface Page {
   signatureTitle?: RunOpts;
   signerName?: RunOpts;
   signerPara?: ParaOpts;
+  /** The signature's cell left of Nơi nhận's. */
+  signatureFirst?: boolean;
   /** The page-number header part (a PAGE field); none when absent. */
   pageNumber?: { rPr: string; fmt?: string };
+}
+
+/** Nơi nhận (left) and the signature (right) as a borderless table; the other way round when asked. */
+function closing(o: Page, title: RunOpts): string {
+  const recipients = cell(para(run('Nơi nhận:', o.recipientsLabel ?? { size: 12, bold: true, italic: true }), { jc: 'left' }) + para(run('- Như trên;', o.recipients ?? { size: 11 }), { jc: 'left' }), 4490);
+  const signature = cell(para(run('TM. ỦY BAN NHÂN DÂN', title)) + para(run('KT. CHỦ TỊCH', title)) + para(run('PHÓ CHỦ TỊCH', title)) + para('') + para('') +
+    para(run('Nguyễn Văn Minh', o.signerName ?? { size: 14, bold: true }), o.signerPara), 4865);
+  return `<w:tbl><w:tblPr/><w:tr>${o.signatureFirst ? signature + recipients : recipients + signature}</w:tr></w:tbl>`;
 }
 
 /** An ND30 page (A4, 20/20/30/15 mm, Times New Roman by docDefaults), with parts overridden. */
@@ -95,9 +105,7 @@ function nd30Page(o: Page = {}): Uint8Array {
     para(run('I. MỤC ĐÍCH, YÊU CẦU', { size: 14, bold: true }), { jc: 'both', firstLine: 720, after: 120 }) +
     para(run(BODY, o.body?.run ?? { size: 14 }), { jc: 'both', firstLine: 720, after: 120, line: 276, ...o.body?.para }) +
     para(run(BODY, { size: 14 }), { jc: 'both', firstLine: 720, after: 120, line: 276 }) +
-    `<w:tbl><w:tblPr/><w:tr>${cell(para(run('Nơi nhận:', o.recipientsLabel ?? { size: 12, bold: true, italic: true }), { jc: 'left' }) + para(run('- Như trên;', o.recipients ?? { size: 11 }), { jc: 'left' }), 4490)}` +
-    cell(para(run('TM. ỦY BAN NHÂN DÂN', title)) + para(run('KT. CHỦ TỊCH', title)) + para(run('PHÓ CHỦ TỊCH', title)) + para('') + para('') +
-      para(run('Nguyễn Văn Minh', o.signerName ?? { size: 14, bold: true }), o.signerPara), 4865) + '</w:tr></w:tbl>';
+    closing(o, title);
   const headerRefs = o.pageNumber ? '<w:headerReference w:type="default" r:id="rIdH1"/><w:headerReference w:type="first" r:id="rIdH2"/>' : '';
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}` +
     `<w:sectPr>${headerRefs}<w:pgSz w:w="${pg.w}" w:h="${pg.h}"/><w:pgMar w:top="${pg.top}" w:right="${pg.right}" w:bottom="${pg.bottom}" w:left="${pg.left}" w:header="567" w:footer="567" w:gutter="0"/>` +
@@ -169,6 +177,7 @@ describe('layout rules (KH10xx) on .docx', () => {
     { name: 'signature titles 12 pt, not bold', page: { signatureTitle: { size: 12 } }, rule: 'KH1008', paragraph: P.authority, says: /^Quyền hạn, chức vụ người ký: cỡ chữ 12 \(phải 13–14\); chưa in đậm.*II\.7\.đ/ },
     { name: 'signer\'s name italic', page: { signerName: { size: 14, bold: true, italic: true } }, rule: 'KH1008', paragraph: P.name, says: /^Họ tên người ký: in nghiêng \(phải chữ đứng\)/ },
     { name: 'signer\'s name left under centred titles', page: { signerPara: { jc: 'left' } }, rule: 'KH1008', paragraph: P.name, says: /^Họ tên người ký: chưa canh giữa so với chức vụ/ },
+    { name: 'signature left of Nơi nhận', page: { signatureFirst: true }, rule: 'KH1008', paragraph: P.recipientsLabel, says: /^Khối chữ ký nằm bên trái "Nơi nhận"/ },
     { name: 'issuer ruled across its column (border on its own paragraph)', page: { issuerRule: para('', { bottomBorder: true }) }, rule: 'KH1009', paragraph: P.issuer, says: /^Đường kẻ dưới tên cơ quan ban hành: đường kẻ dài khoảng \d+% dòng chữ \(phải dài 1\/3–1\/2 dòng chữ.*II\.2\.b/ },
     { name: 'no line under the motto', page: { mottoRule: para('') }, rule: 'KH1009', paragraph: P.motto, says: /^Thiếu đường kẻ dưới tiêu ngữ .*II\.1\.b/ },
     { name: 'motto line drawn half as long (DrawingML)', page: { mottoRule: para('', { extra: drawnLine(Math.round(widthOf(MOTTO, 13) / 2)) }) }, rule: 'KH1009', paragraph: P.motto, says: /^Đường kẻ dưới tiêu ngữ: đường kẻ dài khoảng 50% dòng chữ/ },

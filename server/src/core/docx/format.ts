@@ -41,6 +41,8 @@ export interface ParagraphFormat {
   inTable: boolean;
   /** Index of the table cell holding it (paragraphs of one cell share it), -1 outside tables. */
   cell: number;
+  /** Index of the table row holding it (cells of one row share it), -1 outside tables. */
+  row: number;
   /** Word's alignment: 'both' (justified), 'left', 'center', 'right', 'distribute' … ('left' when unset). */
   jc: string;
   /** First-line indent in twips (negative = hanging). */
@@ -129,7 +131,8 @@ export function readLayout(bytes: Uint8Array, docx: DocxDocument, limits: ZipLim
   if (!body) return { paragraphs: [], sections: [], map: docx.map };
   const styles = new Styles(parse(STANDARD.styles), themeFonts(parse(STANDARD.theme)));
   const cells = new Map<XmlElement, number>();
-  const paragraphs = partParagraphs(body).map((p, ordinal) => paragraphFormat(p, ordinal, styles, cells));
+  const rows = new Map<XmlElement, number>();
+  const paragraphs = partParagraphs(body).map((p, ordinal) => paragraphFormat(p, ordinal, styles, cells, rows));
   const rels = relationships(parse(STANDARD.rels));
   const partPlaces = new Map<string, PageNumberPlace | undefined>();
   const placeOf = (target: string): PageNumberPlace | undefined => {
@@ -221,7 +224,7 @@ function firstWith(layers: (XmlElement | undefined)[], name: string): XmlElement
 
 const NO_NOTES: RunContext = { noteMark: () => '' };
 
-function paragraphFormat(p: XmlElement, ordinal: number, styles: Styles, cells?: Map<XmlElement, number>): ParagraphFormat {
+function paragraphFormat(p: XmlElement, ordinal: number, styles: Styles, cells?: Map<XmlElement, number>, rows?: Map<XmlElement, number>): ParagraphFormat {
   const pPr = wChild(p, 'pPr');
   const styleId = wVal(wChild(pPr, 'pStyle')) ?? styles.defaultParagraph;
   const styleChain = styles.chain(styleId);
@@ -261,6 +264,7 @@ function paragraphFormat(p: XmlElement, ordinal: number, styles: Styles, cells?:
     text: pieces.map((x) => x.text).join(''),
     inTable: hasAncestor(p, 'tc'),
     cell: cellOf(p, cells),
+    row: rowOf(p, rows),
     jc: wVal(firstWith(pLayers, 'jc')) ?? 'left',
     firstLine: hanging !== undefined && hanging > 0 ? -hanging : firstLine ?? 0,
     before: Number.parseInt(spacing('before') ?? '0', 10) || 0,
@@ -331,6 +335,15 @@ function cellOf(p: XmlElement, cells: Map<XmlElement, number> | undefined): numb
     return i;
   }
   return -1;
+}
+
+/** The index of the nearest table row around a paragraph (rows numbered as first met). */
+function rowOf(p: XmlElement, rows: Map<XmlElement, number> | undefined): number {
+  const tr = ancestors(p).find((n) => isW(n, 'tr'));
+  if (!tr || !rows) return -1;
+  let i = rows.get(tr);
+  if (i === undefined) rows.set(tr, (i = rows.size));
+  return i;
 }
 
 function ancestors(el: XmlElement): XmlElement[] {

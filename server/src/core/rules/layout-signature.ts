@@ -10,7 +10,7 @@ import type { Rule } from '../rule';
 import { t, type Text } from '../i18n';
 import type { ParagraphFormat } from '../docx/format';
 import type { LayoutFix } from '../docx/layoutFix';
-import { deviations, inkRuns, isUpper, joinTexts, normalizedText, paragraphSpan, runSetFor, runSetText, signatureBlock, type TextSpec } from './layout-common';
+import { deviations, inkRuns, isUpper, joinTexts, normalizedText, paragraphSpan, recipientsBlock, runSetFor, runSetText, signatureBlock, type TextSpec } from './layout-common';
 
 const TITLE: TextSpec = { size: [13, 14], bold: true, italic: false };
 const NAME: TextSpec = { size: [13, 14], bold: true, italic: false };
@@ -96,8 +96,15 @@ export const layoutSignature: Rule = {
       }
     }
 
-    // Placement: outside a table, a block set flush left at the margin is not on the right (ô 7).
+    // Placement: outside a table, a block set flush left at the margin is not on the right (ô 7);
+    // in the closing table, a block in a cell left of Nơi nhận's (same row) is on the wrong side.
     const head = block.titles[0];
+    const label = recipientsBlock(layout)?.label;
+    if (label && head.inTable && label.inTable && head.row === label.row && head.cell < label.cell) {
+      say(head, t('Khối chữ ký nằm bên trái "Nơi nhận" (phải ở bên phải — ô 7a–7c, Mục IV; "Nơi nhận" ở ô 9b bên trái)', 'The signature block is left of "Nơi nhận" (it goes on the right — boxes 7a–7c, Section IV; "Nơi nhận" is box 9b on the left)'), {
+        title: t('Đổi chỗ hai cột: "Nơi nhận" bên trái, khối chữ ký bên phải', 'Swap the two columns: "Nơi nhận" on the left, the signature on the right'),
+      });
+    }
     if (!head.inTable && block.titles.every((p) => LEFT.has(p.jc) && p.indentLeft < 1440 && !/^[\t ]/.test(p.text))) {
       say(head, t('Khối chữ ký nằm sát lề trái (phải đặt bên phải, ngang hàng "Nơi nhận" — ô 7a–7c, Mục IV)', 'The signature block sits at the left margin (it goes on the right, level with "Nơi nhận" — boxes 7a–7c, Section IV)'), {
         title: t('Đặt khối chữ ký vào cột phải của bảng hai cột không viền cùng "Nơi nhận"', 'Put the signature block in the right column of a borderless two-column table beside "Nơi nhận"'),
