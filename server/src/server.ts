@@ -40,6 +40,7 @@ import { DEFAULT_SETTINGS, lintConfigFor, normalizeSettings, type KehoachSetting
 import { CheckScheduler } from './scheduler';
 import { AnalysisCache } from './analysisCache';
 import { packageRoot } from './packageRoot';
+import { docxLayoutFor } from './workspace/docxLayout';
 
 export const COMMAND_FIX_ALL = 'kehoach.server.fixAll';
 export const COMMAND_RENUMBER = 'kehoach.server.renumber';
@@ -242,6 +243,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         budgetMs: settings.timeBudgetMs,
         file: filePathOf(doc.uri),
         ...(parents.context ? { parents: parents.context } : {}),
+        layout: await docxLayoutFor(doc.uri, text), // a .docx opened as its plan: its formatting, for KH10xx
       });
     } catch (err) {
       log(`checking ${doc.uri}`, err);

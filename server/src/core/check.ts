@@ -186,6 +186,7 @@ function toFinding(rule: Rule, severity: Severity, r: Report, config: LintConfig
       ...(p.file ? { file: p.file } : {}),
     })),
     ...(r.data ? { data: r.data } : {}),
+    ...(r.layoutFix ? { layoutFix: { ...r.layoutFix, title: localize(r.layoutFix.title, loc) } } : {}),
   };
 }
 

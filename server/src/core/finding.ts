@@ -3,6 +3,7 @@
 // the rules, the ignore list and the checker all read these types, so they import nothing of theirs.
 
 import type { Text } from './i18n';
+import type { LayoutFix } from './docx/layoutFix';
 
 export type Category =
   | 'numbering'
@@ -80,4 +81,6 @@ export interface Finding {
   related: FindingRelated[];
   /** What the model read to reach the finding (rule-specific, e.g. `leadFrom`), when the rule says. */
   data?: Record<string, string>;
+  /** A layout finding's fix in the Word document (title in the locale), for the reviewer's copy. */
+  layoutFix?: LayoutFix<string>;
 }

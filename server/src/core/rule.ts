@@ -7,6 +7,7 @@ import type { Registry } from './registry/registry';
 import type { DocxLayout } from './docx/format';
 import type { Category, FilePlace, FixKind, Severity } from './finding';
 import type { ParentContext } from './parent/context';
+import type { LayoutFix } from './docx/layoutFix';
 
 export { CATEGORIES, type Category, type FixKind, type Severity } from './finding';
 
@@ -45,6 +46,8 @@ export interface Report {
   severity?: Severity;
   /** What the model read to reach the finding (e.g. a task's `taskReason` and `leadFrom`), for `--format json` and hover. */
   data?: Record<string, string>;
+  /** A layout finding's fix in the Word document (formatting only; the reviewer's copy applies it). */
+  layoutFix?: LayoutFix;
 }
 
 export interface RuleMeta {

@@ -11,7 +11,7 @@
 
 import { paragraphPieces, type RunContext } from './runs';
 import { partParagraphs } from './document';
-import { parseXmlPart, isW, wAttr, wChild, wChildren, wInt, wOn, wVal, type XmlDocument, type XmlElement } from './xml';
+import { childElements, parseXmlPart, isW, wAttr, wChild, wChildren, wDescendants, wInt, wOn, wVal, type XmlDocument, type XmlElement } from './xml';
 import { readZipEntries, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
 import type { DocxDocument } from './index';
 import type { DocxTextMap } from './derived';
@@ -30,6 +30,8 @@ export interface RunFormat {
   /** w:caps: shown in capitals whatever the letters. */
   caps: boolean;
   underline: boolean;
+  /** Superscript or subscript (a note number): not text whose size or weight the decree sets. */
+  raised: boolean;
 }
 
 export interface ParagraphFormat {
@@ -39,6 +41,8 @@ export interface ParagraphFormat {
   inTable: boolean;
   /** Index of the table cell holding it (paragraphs of one cell share it), -1 outside tables. */
   cell: number;
+  /** Index of the table row holding it (cells of one row share it), -1 outside tables. */
+  row: number;
   /** Word's alignment: 'both' (justified), 'left', 'center', 'right', 'distribute' … ('left' when unset). */
   jc: string;
   /** First-line indent in twips (negative = hanging). */
@@ -56,7 +60,20 @@ export interface ParagraphFormat {
   topBorder: boolean;
   /** A drawing or VML shape anchored in this paragraph (the rule under a header line is often one). */
   hasShape: boolean;
+  /** The shapes in it, each read as a horizontal line of a known length or not (see shapes()). */
+  shapes: ShapeFormat[];
+  /** Left and right indents in twips (a bordered paragraph's border spans the width between them). */
+  indentLeft: number;
+  indentRight: number;
+  /** Width of the table cell holding it, in twips, less the cell's margins (undefined outside tables or when not given). */
+  cellWidth?: number;
   runs: RunFormat[];
+}
+
+/** A shape in a paragraph: a horizontal line and its length, or something else (a box, a picture, a line we cannot measure). */
+export interface ShapeFormat {
+  /** Length in twips when the shape is a horizontal line whose length the file states. */
+  lineLength?: number;
 }
 
 export interface SectionFormat {
@@ -70,6 +87,8 @@ export interface SectionFormat {
   margin: { top?: number; bottom?: number; left?: number; right?: number };
   /** w:titlePg: the first page has its own header and footer. */
   titlePage: boolean;
+  /** w:pgNumType w:fmt: 'decimal' (Arabic, Word's default when absent), 'lowerRoman', 'upperLetter' … */
+  pageNumberFormat: string;
   /** Header/footer kind → whether its part shows a PAGE field. */
   pageNumberIn: { header: Record<string, PageNumberPlace | undefined>; footer: Record<string, PageNumberPlace | undefined> };
 }
@@ -79,6 +98,9 @@ export interface PageNumberPlace {
   jc: string;
   /** The paragraph positions the number with tabs (its alignment then says little). */
   tabbed: boolean;
+  /** How the number itself is drawn (the field's result run, else its instruction's run). */
+  size?: number;
+  italic: boolean;
 }
 
 export interface DocxLayout {
@@ -109,7 +131,8 @@ export function readLayout(bytes: Uint8Array, docx: DocxDocument, limits: ZipLim
   if (!body) return { paragraphs: [], sections: [], map: docx.map };
   const styles = new Styles(parse(STANDARD.styles), themeFonts(parse(STANDARD.theme)));
   const cells = new Map<XmlElement, number>();
-  const paragraphs = partParagraphs(body).map((p, ordinal) => paragraphFormat(p, ordinal, styles, cells));
+  const rows = new Map<XmlElement, number>();
+  const paragraphs = partParagraphs(body).map((p, ordinal) => paragraphFormat(p, ordinal, styles, cells, rows));
   const rels = relationships(parse(STANDARD.rels));
   const partPlaces = new Map<string, PageNumberPlace | undefined>();
   const placeOf = (target: string): PageNumberPlace | undefined => {
@@ -152,6 +175,8 @@ class Styles {
   readonly defaultParagraph?: string;
   readonly defaultRPr?: XmlElement;
   readonly defaultPPr?: XmlElement;
+  /** The default table style's cell margins (Word's "Normal Table"). */
+  readonly tableCellMargins?: XmlElement;
 
   constructor(doc: XmlDocument | undefined, readonly theme: ThemeFonts) {
     const root = doc?.documentElement as XmlElement | undefined;
@@ -163,6 +188,8 @@ class Styles {
       if (!def && wAttr(s, 'type') === 'paragraph' && /^(1|true|on)$/i.test(wAttr(s, 'default') ?? '')) def = id;
     }
     this.defaultParagraph = def;
+    const table = wChildren(root, 'style').find((st) => wAttr(st, 'type') === 'table' && /^(1|true|on)$/i.test(wAttr(st, 'default') ?? ''));
+    this.tableCellMargins = wChild(wChild(table, 'tblPr'), 'tblCellMar');
     const defaults = wChild(root, 'docDefaults');
     this.defaultRPr = wChild(wChild(defaults, 'rPrDefault'), 'rPr');
     this.defaultPPr = wChild(wChild(defaults, 'pPrDefault'), 'pPr');
@@ -197,7 +224,7 @@ function firstWith(layers: (XmlElement | undefined)[], name: string): XmlElement
 
 const NO_NOTES: RunContext = { noteMark: () => '' };
 
-function paragraphFormat(p: XmlElement, ordinal: number, styles: Styles, cells?: Map<XmlElement, number>): ParagraphFormat {
+function paragraphFormat(p: XmlElement, ordinal: number, styles: Styles, cells?: Map<XmlElement, number>, rows?: Map<XmlElement, number>): ParagraphFormat {
   const pPr = wChild(p, 'pPr');
   const styleId = wVal(wChild(pPr, 'pStyle')) ?? styles.defaultParagraph;
   const styleChain = styles.chain(styleId);
@@ -237,6 +264,7 @@ function paragraphFormat(p: XmlElement, ordinal: number, styles: Styles, cells?:
     text: pieces.map((x) => x.text).join(''),
     inTable: hasAncestor(p, 'tc'),
     cell: cellOf(p, cells),
+    row: rowOf(p, rows),
     jc: wVal(firstWith(pLayers, 'jc')) ?? 'left',
     firstLine: hanging !== undefined && hanging > 0 ? -hanging : firstLine ?? 0,
     before: Number.parseInt(spacing('before') ?? '0', 10) || 0,
@@ -251,6 +279,10 @@ function paragraphFormat(p: XmlElement, ordinal: number, styles: Styles, cells?:
     bottomBorder: border('bottom'),
     topBorder: border('top'),
     hasShape: hasShape(p),
+    shapes: shapes(p),
+    indentLeft: ind('left') ?? ind('start') ?? 0,
+    indentRight: ind('right') ?? ind('end') ?? 0,
+    cellWidth: cellWidth(p, styles),
     runs,
   };
 }
@@ -271,6 +303,7 @@ function runFormat(text: string, offset: number, r: XmlElement, paragraphStyleRP
     italic: on('i'),
     caps: on('caps'),
     underline: u !== undefined && u !== 'none',
+    raised: /^(superscript|subscript)$/.test(wVal(firstWith(layers, 'vertAlign')) ?? ''),
   };
 }
 
@@ -304,6 +337,15 @@ function cellOf(p: XmlElement, cells: Map<XmlElement, number> | undefined): numb
   return -1;
 }
 
+/** The index of the nearest table row around a paragraph (rows numbered as first met). */
+function rowOf(p: XmlElement, rows: Map<XmlElement, number> | undefined): number {
+  const tr = ancestors(p).find((n) => isW(n, 'tr'));
+  if (!tr || !rows) return -1;
+  let i = rows.get(tr);
+  if (i === undefined) rows.set(tr, (i = rows.size));
+  return i;
+}
+
 function ancestors(el: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
   for (let n = el.parentNode; n && n.nodeType === 1; n = n.parentNode) out.push(n as XmlElement);
@@ -312,6 +354,125 @@ function ancestors(el: XmlElement): XmlElement[] {
 
 function hasAncestor(el: XmlElement, name: string): boolean {
   return ancestors(el).some((n) => isW(n, name));
+}
+
+/** Word's own left and right cell margin when neither the table nor its style sets one (0.075"). */
+const WORD_CELL_MARGIN = 108;
+
+/** The text width of the table cell around a paragraph: tcW (or the grid's columns) less the cell margins. */
+function cellWidth(p: XmlElement, styles: Styles): number | undefined {
+  const tc = ancestors(p).find((n) => isW(n, 'tc'));
+  if (!tc) return undefined;
+  const tcPr = wChild(tc, 'tcPr');
+  const tcW = wChild(tcPr, 'tcW');
+  let width = tcW && (wAttr(tcW, 'type') ?? 'dxa') === 'dxa' ? Number.parseInt(wAttr(tcW, 'w') ?? '', 10) : Number.NaN;
+  const tr = tc.parentNode as XmlElement | null;
+  const tbl = tr?.parentNode as XmlElement | null;
+  if (!(width > 0) && tr && tbl && isW(tbl, 'tbl')) {
+    // The grid columns the cell spans.
+    const cols = wChildren(wChild(tbl, 'tblGrid'), 'gridCol').map((g) => Number.parseInt(wAttr(g, 'w') ?? '', 10));
+    let at = 0;
+    for (const c of wChildren(tr, 'tc')) {
+      const span = wInt(wChild(wChild(c, 'tcPr'), 'gridSpan')) ?? 1;
+      if (c === tc) {
+        width = cols.slice(at, at + span).reduce((a, b) => a + b, 0);
+        break;
+      }
+      at += span;
+    }
+  }
+  if (!(width > 0)) return undefined;
+  const margin = (side: string, alt: string): number => {
+    for (const mar of [wChild(tcPr, 'tcMar'), wChild(wChild(tbl ?? undefined, 'tblPr'), 'tblCellMar'), styles.tableCellMargins]) {
+      const m = wChild(mar, side) ?? wChild(mar, alt);
+      const v = m && (wAttr(m, 'type') ?? 'dxa') === 'dxa' ? Number.parseInt(wAttr(m, 'w') ?? '', 10) : Number.NaN;
+      if (Number.isFinite(v)) return v;
+    }
+    return WORD_CELL_MARGIN;
+  };
+  return width - margin('left', 'start') - margin('right', 'end');
+}
+
+/** EMUs in a twip (914400 per inch, 1440 twips per inch). */
+const EMU_PER_TWIP = 635;
+
+/**
+ * The shapes of a paragraph, each read as a horizontal line with its length when the file says
+ * so plainly: a DrawingML line (preset "line" or a straight connector, or a shape with no height)
+ * not rotated off the horizontal, or a VML v:line / straight connector with lengths in units.
+ * mc:AlternateContent counts once (its Choice; the Fallback is the same shape for old readers).
+ */
+function shapes(p: XmlElement): ShapeFormat[] {
+  const out: ShapeFormat[] = [];
+  const walk = (el: XmlElement) => {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const e = c as XmlElement;
+      if (e.localName === 'AlternateContent') {
+        const choice = childElements(e).find((x) => x.localName === 'Choice') ?? childElements(e).find((x) => x.localName === 'Fallback');
+        if (choice) walk(choice);
+      } else if (isW(e, 'drawing')) out.push({ lineLength: drawingLine(e) });
+      else if (isW(e, 'pict')) out.push(...vmlShapes(e));
+      else walk(e);
+    }
+  };
+  walk(p);
+  return out;
+}
+
+function descendants(root: XmlElement, localName: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (el: XmlElement) => {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      if ((c as XmlElement).localName === localName) out.push(c as XmlElement);
+      walk(c as XmlElement);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function drawingLine(drawing: XmlElement): number | undefined {
+  const extent = descendants(drawing, 'extent')[0];
+  const cx = Number.parseInt(extent?.getAttribute('cx') ?? '', 10);
+  const cy = Number.parseInt(extent?.getAttribute('cy') ?? '', 10);
+  if (!(cx > 0) || !Number.isFinite(cy)) return undefined;
+  const geometry = descendants(drawing, 'prstGeom')[0]?.getAttribute('prst') ?? '';
+  const rot = Number.parseInt(descendants(drawing, 'xfrm')[0]?.getAttribute('rot') ?? '0', 10) || 0;
+  const level = rot % 10800000 === 0; // 0° or 180°
+  const isLine = /^(line|straightConnector1)$/.test(geometry) || (geometry !== '' && cy === 0);
+  return isLine && level && cy * 20 <= cx ? Math.round(cx / EMU_PER_TWIP) : undefined;
+}
+
+/** A VML length ("150pt", "2.5in", "3cm", "20mm") in twips; unitless or unknown units give undefined. */
+function vmlLength(v: string | undefined): number | undefined {
+  const m = /^\s*(-?\d+(?:\.\d+)?)(pt|in|cm|mm)\s*$/.exec(v ?? '');
+  if (!m) return v !== undefined && /^\s*-?0(\.0+)?\s*$/.test(v) ? 0 : undefined;
+  const n = Number.parseFloat(m[1]);
+  return n * { pt: 20, in: 1440, cm: 1440 / 2.54, mm: 144 / 2.54 }[m[2] as 'pt' | 'in' | 'cm' | 'mm'];
+}
+
+function vmlShapes(pict: XmlElement): ShapeFormat[] {
+  const out: ShapeFormat[] = [];
+  // Direct children only: a group counts as one shape, its parts are not walked.
+  for (const e of childElements(pict)) {
+    if (e.localName === 'line') {
+      const [x1, y1] = (e.getAttribute('from') ?? '0,0').split(',').map(vmlLength);
+      const [x2, y2] = (e.getAttribute('to') ?? '0,0').split(',').map(vmlLength);
+      const ok = [x1, y1, x2, y2].every((n) => n !== undefined) && Math.abs(y2! - y1!) * 20 <= Math.abs(x2! - x1!);
+      out.push({ lineLength: ok ? Math.round(Math.abs(x2! - x1!)) : undefined });
+    } else if (['shape', 'rect', 'roundrect', 'oval', 'group', 'polyline', 'image'].includes(e.localName ?? '')) {
+      const style = e.getAttribute('style') ?? '';
+      const prop = (name: string) => new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*([^;]+)`).exec(style)?.[1];
+      const connector = e.localName === 'shape' && (/_t32$/.test(e.getAttribute('type') ?? '') || !!e.getAttribute('o:connectortype'));
+      const w = vmlLength(prop('width'));
+      const h = vmlLength(prop('height'));
+      const level = !prop('rotation') || /^\s*(0|180)\s*$/.test(prop('rotation')!);
+      out.push({ lineLength: connector && level && w !== undefined && h !== undefined && h * 20 <= w && w > 0 ? Math.round(w) : undefined });
+    }
+  }
+  return out;
 }
 
 /** A drawing (DrawingML) or VML shape in the paragraph: a line, a text box, a picture. */
@@ -395,6 +556,7 @@ function section(s: XmlElement, firstParagraph: number, rels: Map<string, string
     landscape: wAttr(pgSz, 'orient') === 'landscape' || (width !== undefined && height !== undefined && width > height),
     margin: { top: num(pgMar, 'top'), bottom: num(pgMar, 'bottom'), left: num(pgMar, 'left'), right: num(pgMar, 'right') },
     titlePage: wOn(wChild(s, 'titlePg')),
+    pageNumberFormat: wAttr(wChild(s, 'pgNumType'), 'fmt') ?? 'decimal',
     pageNumberIn: { header: refs('header'), footer: refs('footer') },
   };
 }
@@ -407,9 +569,32 @@ function pageNumberPlace(part: XmlDocument, styles: Styles): PageNumberPlace | u
     if (!hasPageField(p)) continue;
     const f = paragraphFormat(p, -1, styles);
     const tabbed = /\t/.test(f.text) || !!firstWith([wChild(p, 'pPr')], 'tabs');
-    return { jc: f.jc, tabbed };
+    const run = pageNumberRun(p);
+    const styleRPr = styles.chain(wVal(wChild(wChild(p, 'pPr'), 'pStyle')) ?? styles.defaultParagraph).map((s) => wChild(s, 'rPr'));
+    const look = run ? runFormat('1', 0, run, styleRPr, styles) : undefined;
+    return { jc: f.jc, tabbed, size: look?.size, italic: look?.italic ?? false };
   }
   return undefined;
+}
+
+/**
+ * The run that shows the page number: inside a w:fldSimple, or the first run with text after a
+ * complex field's "separate" (its cached result); else the run holding the instruction.
+ */
+function pageNumberRun(p: XmlElement): XmlElement | undefined {
+  const simple = wDescendants(p, 'fldSimple').find((f) => /^\s*PAGE\b/i.test(wAttr(f, 'instr') ?? ''));
+  if (simple) return wDescendants(simple, 'r')[0];
+  let instr: XmlElement | undefined;
+  let afterSeparate = false;
+  for (const r of wDescendants(p, 'r')) {
+    const it = wChild(r, 'instrText');
+    if (it && /^\s*PAGE\b/i.test(it.textContent ?? '')) instr = r;
+    const ch = wAttr(wChild(r, 'fldChar'), 'fldCharType');
+    if (instr && ch === 'separate') afterSeparate = true;
+    else if (instr && ch === 'end') break;
+    else if (afterSeparate && wChild(r, 't')) return r;
+  }
+  return instr;
 }
 
 function hasPageField(p: XmlElement): boolean {

@@ -1,5 +1,7 @@
 // The reviewer's copy of a .docx: the original document with one Word comment per finding,
-// anchored on exactly the text the finding is about.
+// anchored on exactly the text the finding is about; a layout finding's formatting fix (size,
+// bold, italic, font, alignment, indent, spacing, paper, margins) is also applied, as a tracked
+// change the drafter accepts or rejects (core/docx/fixLayout.ts). No word is ever removed.
 //
 // Findings come from checking the reader's derived text; the reader's map takes a derived offset
 // back to (paragraph ordinal, offset in the paragraph's text). Here that place is found again in
@@ -16,6 +18,9 @@ import type { Locale } from '../i18n';
 import { DEFAULT_ZIP_LIMITS, paragraphPieces, parseXmlPart, partParagraphs, readDocx, readZipEntries, type DocxDocument, type TextPiece, type ZipLimits } from './index';
 import { isW, wAttr, wChild, type XmlDocument, type XmlElement } from './xml';
 import { CONTENT_TYPE, NS, REL_TYPE, escapeXml, zipPackage } from './ooxml';
+import { readLayout } from './format';
+import { appliable, type LayoutFix } from './layoutFix';
+import { LayoutFixer, maxAnnotationId, sectionElements } from './fixLayout';
 
 export interface ReviewNote {
   /** Derived-text offsets of the text the note is about. */
@@ -23,6 +28,10 @@ export interface ReviewNote {
   end: number;
   /** The comment's paragraphs. */
   paragraphs: string[];
+  /** A layout finding's formatting fix: applied as a tracked change, and the comment says so. */
+  layoutFix?: LayoutFix<string>;
+  /** What the comment adds when the fix was applied (in the note's language). */
+  appliedText?: string;
 }
 
 export interface ReviewOptions {
@@ -38,8 +47,16 @@ export function findingNote(f: Finding, locale: Locale): ReviewNote {
   const vi = locale === 'vi';
   const paragraphs = [f.messages ? (vi ? f.messages.vi : f.messages.en) : f.message, `${vi ? 'Quy tắc' : 'Rule'}: ${f.rule} (${f.alias})`];
   const fix = f.fixes.find((x) => x.preferred) ?? f.fixes[0];
-  if (fix) paragraphs.push(`${vi ? 'Gợi ý sửa' : 'Suggested fix'}: ${fix.title}`);
-  return { start: f.start, end: f.end, paragraphs };
+  const title = fix?.title ?? f.layoutFix?.title;
+  if (title) paragraphs.push(`${vi ? 'Gợi ý sửa' : 'Suggested fix'}: ${title}`);
+  return {
+    start: f.start,
+    end: f.end,
+    paragraphs,
+    ...(f.layoutFix && appliable(f.layoutFix)
+      ? { layoutFix: f.layoutFix, appliedText: vi ? 'Đã sửa định dạng trong bản này (theo dõi thay đổi: chấp nhận hoặc từ chối)' : 'Formatting fixed in this copy (tracked changes: accept or reject)' }
+      : {}),
+  };
 }
 
 /**
@@ -48,7 +65,9 @@ export function findingNote(f: Finding, locale: Locale): ReviewNote {
  */
 export function reviewPlanDocx(bytes: Uint8Array, config: LintConfig, options: ReviewOptions & CheckOptions = {}): { bytes: Uint8Array; findings: Finding[] } {
   const docx = readDocx(bytes, options.limits);
-  const { findings } = checkPlan(docx.text, config, options);
+  // The Word file's formatting too: the layout rules (KH10xx) comment on it and fix what they can.
+  const layout = readLayout(bytes, docx, options.limits);
+  const { findings } = checkPlan(docx.text, config, { ...options, layout });
   return { bytes: reviewDocx(bytes, findings.map((f) => findingNote(f, config.locale)), options, docx), findings };
 }
 
@@ -75,12 +94,20 @@ export function reviewDocx(bytes: Uint8Array, notes: readonly ReviewNote[], opti
   const existingComments = entries.get(commentsPath) ? parseXmlPart(entries.get(commentsPath)!, commentsPath) : undefined;
 
   let nextId = existingComments ? maxCommentId(existingComments) + 1 : 0;
+  // Formatting fixes first, on the untouched document (the comments' anchoring splits runs after).
+  const fixer = new LayoutFixer(document, paragraphs, sectionElements(body, paragraphs), {
+    author: options.author ?? 'kehoach',
+    date: options.date,
+    firstId: Math.max(maxAnnotationId(document.documentElement as XmlElement), nextId + notes.length) + 1,
+  });
+  const applied = notes.map((note) => !!note.layoutFix && fixer.apply(note.layoutFix));
   const comments: string[] = [];
   const anchorer = new Anchorer(document, paragraphs, docx);
-  for (const note of notes) {
+  for (const [k, note] of notes.entries()) {
     const id = nextId++;
     const placed = anchorer.anchor(note, id);
-    const text = placed ? note.paragraphs : [...note.paragraphs, 'Không tìm được vị trí chính xác trong văn bản, ghi chú đặt ở đầu văn bản (exact place not found: note put at the start)'];
+    const said = applied[k] && note.appliedText ? [...note.paragraphs, note.appliedText] : note.paragraphs;
+    const text = placed ? said : [...said, 'Không tìm được vị trí chính xác trong văn bản, ghi chú đặt ở đầu văn bản (exact place not found: note put at the start)'];
     comments.push(commentXml(id, text, options));
   }
 

@@ -60,6 +60,8 @@ import { layoutHeaderFormat } from './layout-header-format';
 import { layoutBodyText } from './layout-body-text';
 import { layoutRecipients } from './layout-recipients';
 import { layoutPageNumber } from './layout-page-number';
+import { layoutSignature } from './layout-signature';
+import { layoutHeaderRules } from './layout-header-rules';
 
 export const RULES: readonly Rule[] = [
   // -- rules: numbering
@@ -112,6 +114,8 @@ export const RULES: readonly Rule[] = [
   layoutBodyText,
   layoutRecipients,
   layoutPageNumber,
+  layoutSignature,
+  layoutHeaderRules,
   // -- rules: parent (run only when the check is given parents: CheckOptions.parents; last, as they always ran)
   parentTaskUncovered,
   parentDeadlineLater,

@@ -7,6 +7,7 @@
 import type { Rule } from '../rule';
 import { t, type Text } from '../i18n';
 import type { ParagraphFormat } from '../docx/format';
+import type { LayoutFix, ParagraphSet, RunSet } from '../docx/layoutFix';
 import { bodyParagraphs, inkRuns, paragraphSpan, relatedParagraphs, viNumber, WRAPPING_CHARS } from './layout-common';
 
 const TWIPS_PER_CM = 1440 / 2.54;
@@ -17,6 +18,10 @@ const JUSTIFIED = new Set(['both', 'distribute', 'thaiDistribute', 'lowKashida',
 interface Problem {
   key: string;
   text: Text;
+  /** What to do, in words, and the formatting that does it on this paragraph (none: advice only). */
+  fixTitle: Text;
+  runs?: RunSet;
+  para?: ParagraphSet;
 }
 
 function problems(p: ParagraphFormat, next: ParagraphFormat | undefined): Problem[] {
@@ -30,11 +35,12 @@ function problems(p: ParagraphFormat, next: ParagraphFormat | undefined): Proble
   if (small * 2 > total || large * 2 > total) {
     const sizes = [...new Set(runs.map((r) => r.size).filter((s): s is number => s !== undefined && (s < 13 || s > 14)))];
     const s = sizes.map((x) => viNumber(x, 1)).join(', ');
-    out.push({ key: `size:${s}`, text: t(`cỡ chữ ${s} (phải 13–14)`, `size ${sizes.join(', ')} pt (should be 13–14)`) });
+    const size = small * 2 > total ? 13 : 14;
+    out.push({ key: `size:${s}`, text: t(`cỡ chữ ${s} (phải 13–14)`, `size ${sizes.join(', ')} pt (should be 13–14)`), fixTitle: t(`Đặt cỡ chữ ${size}`, `Set the size to ${size} pt`), runs: { size } });
   }
   if (!JUSTIFIED.has(p.jc) && p.text.trim().length >= WRAPPING_CHARS) {
     const how = p.jc === 'center' ? t('canh giữa', 'centred') : p.jc === 'right' || p.jc === 'end' ? t('canh phải', 'right-aligned') : t('canh trái', 'left-aligned');
-    out.push({ key: `jc:${p.jc}`, text: t(`${how.vi}, chưa canh đều hai lề`, `${how.en}, not justified`) });
+    out.push({ key: `jc:${p.jc}`, text: t(`${how.vi}, chưa canh đều hai lề`, `${how.en}, not justified`), fixTitle: t('Đoạn văn › Căn đều hai lề (Ctrl+J)', 'Paragraph › Justify (Ctrl+J)'), para: { jc: 'both' } });
   }
   // A leading tab or spaces indent by hand: the first line is indented, by how much is not known.
   if (!/^(\t| {2})/.test(p.text) && (p.firstLine < INDENT[0] || p.firstLine > INDENT[1])) {
@@ -44,21 +50,33 @@ function problems(p: ParagraphFormat, next: ParagraphFormat | undefined): Proble
       : p.firstLine < 0
         ? t(`thụt treo ${cm.replace('-', '')} cm (dòng đầu phải lùi vào 1 cm hoặc 1,27 cm)`, `hanging indent (the first line should be indented 1 cm or 1.27 cm)`)
         : t(`dòng đầu lùi ${cm} cm (phải 1 cm hoặc 1,27 cm)`, `first-line indent ${Number((p.firstLine / TWIPS_PER_CM).toFixed(2))} cm (should be 1 cm or 1.27 cm)`);
-    out.push({ key: `indent:${p.firstLine === 0 ? 0 : cm}`, text });
+    out.push({ key: `indent:${p.firstLine === 0 ? 0 : cm}`, text, fixTitle: t('Đoạn văn › Thụt lề › Dòng đầu 1,27 cm', 'Paragraph › Indentation › First line 1.27 cm'), para: { firstLine: 720 } });
   }
   // Space to the next paragraph: this one's "after" and the next one's "before" (Word adds them,
   // and drops both between paragraphs of one style with contextual spacing).
   if (next) {
     const gap = p.contextualSpacing && next.contextualSpacing ? 0 : p.after + next.before;
     if (gap < 120 && !(p.contextualSpacing && !next.contextualSpacing && p.after + next.before >= 120)) {
-      out.push({ key: `gap:${gap}`, text: t(`cách đoạn sau ${viNumber(gap / 20, 1)} pt (tối thiểu 6 pt)`, `${gap / 20} pt before the next paragraph (at least 6 pt)`) });
+      // Spacing after that makes 6 pt with the next one's before; with contextual spacing on both,
+      // Word drops any spacing between them, so setting it would change nothing: advice only.
+      const after = p.contextualSpacing && next.contextualSpacing ? undefined : Math.max(p.after, 120 - next.before);
+      out.push({
+        key: `gap:${gap}`,
+        text: t(`cách đoạn sau ${viNumber(gap / 20, 1)} pt (tối thiểu 6 pt)`, `${gap / 20} pt before the next paragraph (at least 6 pt)`),
+        fixTitle: t('Đoạn văn › Giãn đoạn › Sau 6 pt', 'Paragraph › Spacing › After 6 pt'),
+        ...(after !== undefined ? { para: { after } } : {}),
+      });
     }
   }
   // Line spacing in lines ("auto"): 240 is single. Exact and at-least spacing depend on the font
   // size; they are not judged.
   if (p.lineRule === 'auto' && p.line !== undefined && (p.line < 234 || p.line > 366)) {
     const lines = viNumber(p.line / 240, 2);
-    out.push({ key: `line:${p.line}`, text: t(`giãn dòng ${lines} dòng (từ 1 đến 1,5 dòng)`, `line spacing ${Number((p.line / 240).toFixed(2))} lines (single to 1.5)`) });
+    out.push({
+      key: `line:${p.line}`,
+      text: t(`giãn dòng ${lines} dòng (từ 1 đến 1,5 dòng)`, `line spacing ${Number((p.line / 240).toFixed(2))} lines (single to 1.5)`),
+      fixTitle: t('Đoạn văn › Giãn dòng: từ 1 đến 1,5 dòng', 'Paragraph › Line spacing: single to 1.5 lines'),
+    });
   }
   return out;
 }
@@ -87,16 +105,18 @@ export const layoutBodyText: Rule = {
     const layout = ctx.layout;
     if (!layout) return;
     const body = bodyParagraphs(ctx, layout);
-    const byKey = new Map<string, { text: Text; ordinals: number[] }>();
+    const byKey = new Map<string, { text: Text; ordinals: number[]; fix: LayoutFix }>();
     for (const p of body) {
       const next = layout.paragraphs.slice(p.ordinal + 1).find((q) => q.text.trim() !== '' && !q.inTable);
       for (const pr of problems(p, next)) {
-        const group = byKey.get(pr.key) ?? { text: pr.text, ordinals: [] };
+        const group = byKey.get(pr.key) ?? { text: pr.text, ordinals: [], fix: { title: pr.fixTitle } };
         group.ordinals.push(p.ordinal);
+        if (pr.runs) (group.fix.runs ??= []).push({ paragraph: p.ordinal, from: 0, to: p.text.length, set: pr.runs });
+        if (pr.para) (group.fix.paragraphs ??= []).push({ paragraph: p.ordinal, set: pr.para });
         byKey.set(pr.key, group);
       }
     }
-    for (const { text, ordinals } of byKey.values()) {
+    for (const { text, ordinals, fix } of byKey.values()) {
       const span = paragraphSpan(ctx, layout, ordinals[0]);
       if (!span) continue;
       const more = ordinals.length - 1;
@@ -107,6 +127,7 @@ export const layoutBodyText: Rule = {
           `Body paragraph${more ? ` (and ${more} more)` : ''}: ${text.en} — Decree 30/2020/NĐ-CP, Appendix I, II.6.e`,
         ),
         related: relatedParagraphs(ctx, layout, ordinals.slice(1), t('cùng sai lệch', 'same deviation')),
+        layoutFix: fix,
       });
     }
   },

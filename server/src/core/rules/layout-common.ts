@@ -7,6 +7,7 @@ import type { RelatedPlace, RuleContext } from '../rule';
 import type { Span } from '../model';
 import type { DocxLayout, ParagraphFormat, RunFormat, SectionFormat } from '../docx/format';
 import { t, type Text } from '../i18n';
+import type { LayoutFix, RunSet } from '../docx/layoutFix';
 
 /** Twips in a millimetre and a centimetre (1 inch = 1440 twips = 25.4 mm). */
 export const TWIPS_PER_MM = 1440 / 25.4;
@@ -64,9 +65,12 @@ export function paragraphsIn(ctx: RuleContext, layout: DocxLayout, span: Span): 
   return layout.paragraphs.slice(first.ordinal, last.ordinal + 1).filter((p) => p.text.trim() !== '');
 }
 
-/** Runs that draw letters or digits (spaces and punctuation alone do not show a size or a weight). */
+/**
+ * Runs that draw letters or digits (spaces and punctuation alone do not show a size or a weight);
+ * a raised note number ("TỔ CHỨC²") is not the text the decree sizes.
+ */
 export function inkRuns(p: ParagraphFormat, from = 0, to = Infinity): RunFormat[] {
-  return p.runs.filter((r) => r.offset < to && r.offset + r.text.length > from && /[\p{L}\p{N}]/u.test(r.text));
+  return p.runs.filter((r) => r.offset < to && r.offset + r.text.length > from && !r.raised && /[\p{L}\p{N}]/u.test(r.text));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -97,6 +101,37 @@ export function deviations(runs: readonly RunFormat[], spec: TextSpec): Text[] {
   if (spec.italic === true && runs.some((r) => !r.italic)) out.push(t('chưa in nghiêng (phải nghiêng)', 'not italic (should be italic)'));
   if (spec.italic === false && runs.some((r) => r.italic)) out.push(t('in nghiêng (phải chữ đứng)', 'italic (should be upright)'));
   return out;
+}
+
+/**
+ * The run formatting that brings runs to their spec: the size nearest the range for the first size
+ * outside it, and the weight and slant the spec asks for where a run differs. Undefined when
+ * nothing is to change.
+ */
+export function runSetFor(runs: readonly RunFormat[], spec: TextSpec): RunSet | undefined {
+  const set: RunSet = {};
+  const wrong = runs.map((r) => r.size).find((s): s is number => s !== undefined && (s < spec.size[0] || s > spec.size[1]));
+  if (wrong !== undefined) set.size = wrong < spec.size[0] ? spec.size[0] : spec.size[1];
+  if (spec.bold !== undefined && runs.some((r) => r.bold !== spec.bold)) set.bold = spec.bold;
+  if (spec.italic !== undefined && runs.some((r) => r.italic !== spec.italic)) set.italic = spec.italic;
+  return Object.keys(set).length ? set : undefined;
+}
+
+/** "cỡ 13, đậm, đứng": the run formatting a fix sets, in words. */
+export function runSetText(set: RunSet): Text {
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (set.font) vi.push(`phông ${set.font}`), en.push(`font ${set.font}`);
+  if (set.size !== undefined) vi.push(`cỡ ${viNumber(set.size, 1)}`), en.push(`${set.size} pt`);
+  if (set.bold !== undefined) vi.push(set.bold ? 'đậm' : 'bỏ đậm'), en.push(set.bold ? 'bold' : 'not bold');
+  if (set.italic !== undefined) vi.push(set.italic ? 'nghiêng' : 'đứng (bỏ nghiêng)'), en.push(set.italic ? 'italic' : 'upright');
+  return t(vi.join(', '), en.join(', '));
+}
+
+/** A fix that sets run formatting on one stretch of a paragraph, titled by what it sets. */
+export function runFix(p: ParagraphFormat, from: number, to: number, set: RunSet): LayoutFix {
+  const what = runSetText(set);
+  return { title: t(`Định dạng chữ: ${what.vi}`, `Character format: ${what.en}`), runs: [{ paragraph: p.ordinal, from, to, set }] };
 }
 
 /** Join deviation texts into one message part: "cỡ chữ 14 (phải 12–13); chưa in đậm". */
@@ -247,3 +282,71 @@ function mostlyWords(text: string): boolean {
 export const BODY_MIN_CHARS = 40;
 /** About one line of 14 pt text on the ND30 page: only a paragraph that wraps shows its justification. */
 export const WRAPPING_CHARS = 90;
+
+// ---------------------------------------------------------------------------------------------
+// The signature block (ô 7a–7c)
+
+/** "TM.", "KT.", "Q.", "TL.", "TUQ." before the body or the head's title (II.7.b). */
+const AUTHORITY = /^(TM|KT|Q|TL|TUQ)\s*\.\s*\S/u;
+/** A head's title written without an authority prefix, when the block sits beside Nơi nhận. */
+const HEAD_TITLE = /^(CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+BAN|PHÓ\s+TRƯỞNG\s+BAN|BÍ\s+THƯ|CHÁNH\s+VĂN\s+PHÒNG|CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|THỦ\s+TRƯỞNG)(?![\p{L}])/u;
+/** The signer's name: two to six words, each capitalised, in ordinary case (II.7.c–đ). */
+const PERSON_NAME = /^(\p{Lu}[\p{Ll}]*\.?\s+){1,5}\p{Lu}[\p{Ll}]+$/u;
+/** Lines that stand for the signature itself: "(Đã ký)", "[daky]", "(ký, đóng dấu)". */
+const SIGNATURE_MARK = /^[([].*[)\]]$/u;
+
+export interface SignatureBlock {
+  /** Quyền hạn and chức vụ lines, in order (ô 7a, 7b above the name). */
+  titles: ParagraphFormat[];
+  /** The signer's name (ô 7b), when one is written. */
+  name?: ParagraphFormat;
+}
+
+export const isUpper = (s: string) => /\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
+
+/**
+ * The signature block, only when it is plainly one: after the header, a line opening with an
+ * authority prefix ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), or a head's title opening the table
+ * cell right after Nơi nhận's; then the capitalised title lines under it and, after the room left
+ * to sign, the signer's name. The nearest such line after the body's start wins (an appendix
+ * may quote another block).
+ */
+export function signatureBlock(ctx: RuleContext, layout: DocxLayout): SignatureBlock | undefined {
+  const header = headerParts(ctx, layout);
+  if (!header.nationalName) return undefined; // not an administrative document we recognise
+  const ps = layout.paragraphs;
+  const recipients = recipientsBlock(layout);
+  const from = (header.subject.at(-1) ?? header.docType ?? header.placeDate ?? header.motto ?? header.nationalName).p.ordinal + 1;
+  let start: ParagraphFormat | undefined;
+  for (let i = from; i < ps.length && !start; i++) {
+    const text = norm(ps[i].text);
+    if (AUTHORITY.test(text) && text.length <= 80) start = ps[i];
+  }
+  if (!start && recipients?.label.inTable) {
+    const cell = ps.find((p) => p.cell === recipients.label.cell + 1 && p.text.trim() !== '');
+    if (cell && cell.ordinal > recipients.label.ordinal && HEAD_TITLE.test(norm(cell.text))) start = cell;
+  }
+  if (!start) return undefined;
+  const titles: ParagraphFormat[] = [];
+  let name: ParagraphFormat | undefined;
+  for (let i = start.ordinal; i < ps.length && i < start.ordinal + 14; i++) {
+    const p = ps[i];
+    if (start.inTable ? p.cell !== start.cell : p.inTable) break;
+    if (recipients && p === recipients.label) break;
+    const text = norm(p.text);
+    if (text === '' || SIGNATURE_MARK.test(text)) continue;
+    if (text.length > 80) break;
+    const upper = isUpper(text) || inkRuns(p).every((r) => r.caps);
+    if ((upper || p === start) && !name) {
+      // Titles run on until the room to sign (an empty line or a mark) or the name.
+      if (titles.length && titles[titles.length - 1].ordinal < i - 1) break;
+      titles.push(p);
+      continue;
+    }
+    if (PERSON_NAME.test(text) && titles.length) name = p;
+    break;
+  }
+  return titles.length ? { titles, name } : undefined;
+}
+
+export { norm as normalizedText };

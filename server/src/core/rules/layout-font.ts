@@ -51,6 +51,12 @@ export const layoutFont: Rule = {
           `Font "${font}"${more ? ` (this paragraph and ${more} more)` : ''}: administrative documents use Times New Roman (Decree 30/2020/NĐ-CP, Appendix I, Section I.4). Fix: set the font to Times New Roman`,
         ),
         related: relatedParagraphs(ctx, layout, ordinals.slice(1), t(`cũng dùng phông "${font}"`, `also in "${font}"`)),
+        layoutFix: {
+          title: t(`Đặt phông Times New Roman cho chữ đang dùng "${font}"`, `Set Times New Roman where "${font}" is used`),
+          runs: ordinals.flatMap((o) =>
+            inkRuns(layout.paragraphs[o]).filter((r) => r.font === font).map((r) => ({ paragraph: o, from: r.offset, to: r.offset + r.text.length, set: { font: 'Times New Roman' } })),
+          ),
+        },
       });
     }
   },

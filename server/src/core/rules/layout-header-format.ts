@@ -8,7 +8,7 @@
 
 import type { Rule } from '../rule';
 import { t, type Text } from '../i18n';
-import { deviations, headerParts, inkRuns, joinTexts, paragraphSpan, type HeaderPiece, type TextSpec } from './layout-common';
+import { deviations, headerParts, inkRuns, joinTexts, paragraphSpan, runFix, runSetFor, type HeaderPiece, type TextSpec } from './layout-common';
 
 interface Part extends HeaderPiece {
   name: Text;
@@ -21,7 +21,7 @@ export const layoutHeaderFormat: Rule = {
   alias: 'layout-header-format',
   category: 'layout',
   defaultSeverity: 'warning',
-  fixable: false,
+  fixable: false, // no text edit: the fix is formatting (layoutFix), applied in the reviewer's copy
   description: t(
     'Cỡ chữ, đậm, nghiêng của phần đầu văn bản (quốc hiệu, tiêu ngữ, cơ quan ban hành, số, địa danh và ngày, tên loại, trích yếu) không đúng Nghị định 30/2020/NĐ-CP',
     'Size, weight or slant of the header block (national name, motto, issuing body, number, place and date, type, subject) differs from Decree 30/2020/NĐ-CP',
@@ -61,8 +61,10 @@ export const layoutHeaderFormat: Rule = {
       const key = `${part.p.ordinal}:${part.from}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const found = deviations(inkRuns(part.p, part.from, part.to), part.spec);
+      const runs = inkRuns(part.p, part.from, part.to);
+      const found = deviations(runs, part.spec);
       if (found.length === 0) continue;
+      const set = runSetFor(runs, part.spec);
       const span = paragraphSpan(ctx, layout, part.p.ordinal);
       if (!span) continue;
       const what = joinTexts(found);
@@ -72,6 +74,7 @@ export const layoutHeaderFormat: Rule = {
           `${part.name.vi}: ${what.vi} — Nghị định 30/2020/NĐ-CP, Phụ lục I, mục ${part.clause}`,
           `${part.name.en}: ${what.en} — Decree 30/2020/NĐ-CP, Appendix I, ${part.clause}`,
         ),
+        ...(set ? { layoutFix: runFix(part.p, part.from, part.to, set) } : {}),
       });
     }
   },

@@ -4,7 +4,7 @@
 
 import type { Rule } from '../rule';
 import { t } from '../i18n';
-import { mmOf, sectionSpan, viNumber } from './layout-common';
+import { mmOf, sectionSpan, TWIPS_PER_MM, viNumber } from './layout-common';
 
 type Side = 'top' | 'bottom' | 'left' | 'right';
 const RANGE: Record<Side, [number, number]> = { top: [20, 25], bottom: [20, 25], left: [30, 35], right: [15, 20] };
@@ -33,27 +33,38 @@ export const layoutMargins: Rule = {
   check(ctx) {
     const layout = ctx.layout;
     if (!layout) return;
-    for (const s of layout.sections) {
-      if (s.landscape) continue;
+    layout.sections.forEach((s, index) => {
+      if (s.landscape) return;
       const wrong: { vi: string[]; en: string[] } = { vi: [], en: [] };
+      const margin: Partial<Record<Side, number>> = {};
       for (const side of Object.keys(RANGE) as Side[]) {
         const twips = s.margin[side];
         if (twips === undefined) continue;
         const mm = mmOf(Math.abs(twips));
         const [lo, hi] = RANGE[side];
         if (mm >= lo - SLACK_MM && mm <= hi + SLACK_MM) continue;
+        // The fix moves the margin to the nearest bound of its range: the least change that fits.
+        margin[side] = Math.round((mm < lo ? lo : hi) * TWIPS_PER_MM);
         wrong.vi.push(`lề ${NAME[side].vi} ${viNumber(mm, 1)} mm (phải ${lo}–${hi} mm)`);
         wrong.en.push(`${NAME[side].en} ${Number(mm.toFixed(1))} mm (should be ${lo}–${hi} mm)`);
       }
       const span = wrong.vi.length ? sectionSpan(ctx, layout, s) : undefined;
-      if (!span) continue;
+      if (!span) return;
+      const set = (Object.keys(margin) as Side[]).map((side) => ({ side, mm: mmOf(margin[side]!) }));
       ctx.report({
         span,
         message: t(
           `Lề trang không đúng Nghị định 30/2020/NĐ-CP, Phụ lục I, Mục I.3: ${wrong.vi.join('; ')}. Sửa: Bố cục › Lề › Lề tùy chỉnh`,
           `Page margins differ from Decree 30/2020/NĐ-CP, Appendix I, Section I.3: ${wrong.en.join('; ')}. Fix: Layout › Margins › Custom Margins`,
         ),
+        layoutFix: {
+          title: t(
+            `Bố cục › Lề › Lề tùy chỉnh: ${set.map((x) => `lề ${NAME[x.side].vi} ${viNumber(x.mm, 0)} mm`).join(', ')}`,
+            `Layout › Margins › Custom Margins: ${set.map((x) => `${NAME[x.side].en} ${Math.round(x.mm)} mm`).join(', ')}`,
+          ),
+          sections: [{ section: index, set: { margin } }],
+        },
       });
-    }
+    });
   },
 };

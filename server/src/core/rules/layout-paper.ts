@@ -26,13 +26,15 @@ export const layoutPaper: Rule = {
   check(ctx) {
     const layout = ctx.layout;
     if (!layout) return;
-    for (const s of layout.sections) {
-      if (s.width === undefined || s.height === undefined) continue;
+    layout.sections.forEach((s, index) => {
+      if (s.width === undefined || s.height === undefined) return;
       const short = Math.min(s.width, s.height);
       const long = Math.max(s.width, s.height);
-      if (near(short, A4.short) && near(long, A4.long)) continue;
+      if (near(short, A4.short) && near(long, A4.long)) return;
       const span = sectionSpan(ctx, layout, s);
-      if (!span) continue;
+      if (!span) return;
+      // A4 in the section's own orientation (11906 × 16838 twips).
+      const size = s.landscape ? { width: 16838, height: 11906 } : { width: 11906, height: 16838 };
       const w = viNumber(mmOf(s.width), 0);
       const h = viNumber(mmOf(s.height), 0);
       ctx.report({
@@ -41,7 +43,8 @@ export const layoutPaper: Rule = {
           `Khổ giấy ${w} × ${h} mm, không phải A4 (210 × 297 mm) theo Nghị định 30/2020/NĐ-CP, Phụ lục I, Mục I.1. Sửa: Bố cục › Kích thước › A4`,
           `The paper is ${w} × ${h} mm, not A4 (210 × 297 mm) as Decree 30/2020/NĐ-CP, Appendix I, Section I.1 requires. Fix: Layout › Size › A4`,
         ),
+        layoutFix: { title: t('Bố cục › Kích thước › A4 (210 × 297 mm)', 'Layout › Size › A4 (210 × 297 mm)'), sections: [{ section: index, set: size }] },
       });
-    }
+    });
   },
 };

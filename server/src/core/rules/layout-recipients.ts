@@ -4,7 +4,10 @@
 
 import type { Rule } from '../rule';
 import { t } from '../i18n';
-import { deviations, inkRuns, joinTexts, paragraphSpan, recipientsBlock } from './layout-common';
+import { deviations, inkRuns, joinTexts, paragraphSpan, recipientsBlock, runFix, runSetFor, type TextSpec } from './layout-common';
+
+const LABEL: TextSpec = { size: [12, 12], bold: true, italic: true };
+const LIST: TextSpec = { size: [11, 11], italic: false };
 
 export const layoutRecipients: Rule = {
   id: 'KH1006',
@@ -24,20 +27,38 @@ export const layoutRecipients: Rule = {
     if (!layout) return;
     const block = recipientsBlock(layout);
     if (!block) return;
-    const label = deviations(inkRuns(block.label, 0, block.labelEnd), { size: [12, 12], bold: true, italic: true });
+    const labelRuns = inkRuns(block.label, 0, block.labelEnd);
+    const label = deviations(labelRuns, LABEL);
+    const labelSet = runSetFor(labelRuns, LABEL);
     if (label.length) {
       const span = paragraphSpan(ctx, layout, block.label.ordinal);
       const what = joinTexts(label);
-      if (span) ctx.report({ span, message: t(`"Nơi nhận": ${what.vi} — Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9.d`, `"Nơi nhận": ${what.en} — Decree 30/2020/NĐ-CP, Appendix I, II.9.d`) });
+      if (span) {
+        ctx.report({
+          span,
+          message: t(`"Nơi nhận": ${what.vi} — Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9.d`, `"Nơi nhận": ${what.en} — Decree 30/2020/NĐ-CP, Appendix I, II.9.d`),
+          ...(labelSet ? { layoutFix: runFix(block.label, 0, block.labelEnd, labelSet) } : {}),
+        });
+      }
     }
-    // The list: one finding on the first item that deviates, naming what (items are one block).
+    // The list: one finding on the first item that deviates, naming what (items are one block);
+    // its fix sets every item that deviates.
+    const fixes = block.list.map((item) => {
+      const set = runSetFor(inkRuns(item.p, item.from), LIST);
+      return set ? runFix(item.p, item.from, item.p.text.length, set) : undefined;
+    });
     for (const item of block.list) {
-      const found = deviations(inkRuns(item.p, item.from), { size: [11, 11], italic: false });
+      const found = deviations(inkRuns(item.p, item.from), LIST);
       if (!found.length) continue;
       const span = paragraphSpan(ctx, layout, item.p.ordinal);
       if (!span) continue;
       const what = joinTexts(found);
-      ctx.report({ span, message: t(`Danh sách nơi nhận: ${what.vi} — Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9.d`, `List of recipients: ${what.en} — Decree 30/2020/NĐ-CP, Appendix I, II.9.d`) });
+      const first = fixes.find((f) => f);
+      ctx.report({
+        span,
+        message: t(`Danh sách nơi nhận: ${what.vi} — Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9.d`, `List of recipients: ${what.en} — Decree 30/2020/NĐ-CP, Appendix I, II.9.d`),
+        ...(first ? { layoutFix: { title: first.title, runs: fixes.flatMap((f) => f?.runs ?? []) } } : {}),
+      });
       break;
     }
   },
