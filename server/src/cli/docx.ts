@@ -4,21 +4,12 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { isDocxPath, tryReadDocx, DocxReadError } from '../core/docx';
+import { tryReadDocx, DocxReadError } from '../core/docx';
+import { isDocxPath } from '../core/docx/fileNames';
 import { readLayout } from '../core/docx/format';
 import type { PlanInput } from './input';
+import { MAX_DOCX_BYTES } from './wordFile';
 import type { Io } from './main';
-
-/** A .docx above this size is not read (the text of a plan is a few hundred KB; images make the rest). */
-export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
-
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-
-/** Whether bytes are a Word container (zip or OLE compound file), whatever the file is called. */
-export function looksLikeWordFile(bytes: Uint8Array): boolean {
-  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
-  return zip || (bytes.length >= 4 && OLE.every((b, i) => bytes[i] === b));
-}
 
 /** The plan in a Word file, or why it cannot be read. */
 export function docxInput(bytes: Uint8Array): PlanInput {

@@ -2,9 +2,10 @@
 // a BOM. Anything else (binary, legacy 8-bit encodings) gets a clear message, never a crash.
 
 import { readFileLimitedSync } from '../fileRead';
-import { isDocxPath, type DocxDocument } from '../core/docx';
+import type { DocxDocument } from '../core/docx';
 import type { DocxLayout } from '../core/docx/format';
-import { docxInput, looksLikeWordFile, MAX_DOCX_BYTES } from './docx';
+import { isDocxPath } from '../core/docx/fileNames';
+import { looksLikeWordFile, MAX_DOCX_BYTES } from './wordFile';
 
 /** Files above this size are not read (a clear message instead): protects CI and editors. */
 export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
@@ -107,5 +108,8 @@ export function readPlanFile(file: string, maxBytes = MAX_PLAN_BYTES): PlanInput
   const limit = isDocxPath(file) ? Math.min(maxBytes, MAX_DOCX_BYTES) : maxBytes;
   const read = readFileLimitedSync(file, { maxBytes: limit });
   if (!read.ok) return { error: read.reason };
-  return looksLikeWordFile(read.bytes) || isDocxPath(file) ? docxInput(read.bytes) : decodePlanBytes(read.bytes);
+  if (!looksLikeWordFile(read.bytes) && !isDocxPath(file)) return decodePlanBytes(read.bytes);
+  // The Word reader is loaded on the first Word file only (a literal require: the bundle keeps it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./docx') as typeof import('./docx')).docxInput(read.bytes);
 }

@@ -14,7 +14,7 @@ import { citedParents, parentKeyOf } from '../core/parent/extract';
 import type { ParentDoc } from '../core/parent/context';
 import { readPlanFile } from './input';
 import { readFileLimitedSync } from '../fileRead';
-import { isDocxPath } from '../core/docx';
+import { isDocxPath } from '../core/docx/fileNames';
 
 /** Folder scan limits: a plan's folder may hold anything; read only plausible text files. */
 const SCAN_MAX_FILES = 300;

@@ -1,4 +1,10 @@
-// Where the Word writers put their output, by default: beside the input, named after it.
+// Which files are Word documents, and where the Word writers put their output by default: beside
+// the input, named after it. (No reader here: the CLI asks this before loading the Word reader.)
+
+/** Whether a file name is a Word document the reader reads. */
+export function isDocxPath(file: string): boolean {
+  return /\.(docx|docm|dotx)$/i.test(file);
+}
 
 /** PLAN.kehoach.txt (or .kehoach.md, .kh.txt, .txt) → PLAN.docx. */
 export function exportFileName(file: string): string {

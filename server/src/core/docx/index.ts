@@ -131,7 +131,4 @@ export function tryReadDocx(bytes: Uint8Array, limits?: ZipLimits): DocxDocument
   }
 }
 
-/** Whether a file name is a Word document this reader reads. */
-export function isDocxPath(file: string): boolean {
-  return /\.(docx|docm|dotx)$/i.test(file);
-}
+export { isDocxPath } from './fileNames';
