@@ -172,7 +172,7 @@ export async function benchServer(opts: ServerBenchOptions = {}): Promise<Server
   const parentUri = pathToFileURL(path.join(ws, TYPED_PARENT)).toString();
 
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters = new Waiters();
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => waiters.notify(p));
