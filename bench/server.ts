@@ -1,5 +1,5 @@
 // Server benchmark: the language server as an editor runs it (the shipped bundle dist/server.js, a
-// child process over stdio), in a workspace folder holding a plan and the parent it cites.
+// child process over stdio, with the Node flags the client gives it), in a workspace folder holding a plan and the parent it cites.
 // - keystroke → diagnostics: one character typed at a time into a ~100 KB plan (03/NQ-CP) whose
 //   parent (57-NQ/TW) is open in the editor too, so every check runs the coverage rules;
 // - RSS (VmRSS from /proc/<pid>/status) idle and with 1, 20 and 100 plans open;
@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CORPUS } from '../test/helpers';
+import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
 import { performance } from 'perf_hooks';
 import {
   ConfigurationRequest,
@@ -172,7 +173,7 @@ export async function benchServer(opts: ServerBenchOptions = {}): Promise<Server
   const parentUri = pathToFileURL(path.join(ws, TYPED_PARENT)).toString();
 
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters = new Waiters();
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => waiters.notify(p));

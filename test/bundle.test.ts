@@ -17,6 +17,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { main } from '../server/src/cli/main';
+import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
 import { CORPUS, corpusFiles, readCorpus, ROOT } from './helpers';
 
 const DIST = path.join(ROOT, 'dist');
@@ -102,7 +103,8 @@ describe('bundles (dist/)', function () {
 
   it('the server bundle alone answers over stdio and publishes the diagnostics of a real plan', async () => {
     const server = isolated('server.js');
-    const child = spawn(process.execPath, [server.file, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: path.dirname(server.file) });
+    // With the Node flags the client starts it with (a flag Node refused would end the process).
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, server.file, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: path.dirname(server.file) });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => conn.onNotification(PublishDiagnosticsNotification.type, resolve));
     conn.listen();
