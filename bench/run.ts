@@ -54,6 +54,29 @@ export function baseline(text: string): number {
 
 const f = (x: number, d = 2) => x.toFixed(d);
 
+/** The goals of issue 13 against this run's figures. */
+function doneWhen(report: Record<string, unknown>, core: Record<string, unknown>[]): string[] {
+  type Ratio = { wall: number; cpu?: number };
+  const cold = report.cold as { ratios?: { vsReadScan: Ratio; vsMarkdownlint?: Ratio; smallVsNodeE0: Ratio } } | undefined;
+  const server = report.server as import('./server').ServerBenchResult | undefined;
+  const r = cold?.ratios;
+  const ratio = (x?: Ratio) => (x ? `${f(x.wall)} (CPU ${x.cpu === undefined ? '–' : f(x.cpu)})` : 'not measured');
+  const ms = (x?: number) => (x === undefined || !Number.isFinite(x) ? 'not measured' : `${f(x, 1)} ms`);
+  const mb = (kb?: number) => (kb === undefined || !Number.isFinite(kb) ? 'not measured' : `${f(kb / 1024, 1)} MB`);
+  const warm100 = core.find((c) => c.label === '100 KB') as { check: Stats } | undefined;
+  return [
+    '## Done when (issue 13)', '',
+    '| figure | this run | goal |', '|---|---|---|',
+    `| CLI, 1.5 MB of real plans / bare Node read + regex pass (wall) | ${ratio(r?.vsReadScan)} | ≤ 4 |`,
+    `| CLI, 2 KB plan / \`node -e 0\` (wall) | ${ratio(r?.smallVsNodeE0)} | ≤ 2 |`,
+    `| CLI, 1.5 MB / markdownlint-cli2 (wall) | ${ratio(r?.vsMarkdownlint)} | ≤ 0.1 |`,
+    `| server keystroke → diagnostics p95, 100 KB plan with its parent open | ${ms(server?.changeToDiagnosticsP95Ms)} (median ${ms(server?.changeToDiagnosticsMedianMs)}) | ≤ 30 ms |`,
+    `| server RSS, 1 / 20 / 100 plans open | ${[1, 20, 100].map((n) => mb(server?.rssByPlansKB?.[n])).join(' / ')} | 20 plans ≤ 80 MB |`,
+    `| 5 MB paste: delay of a request on another document | ${ms(server?.paste?.delayMs)} | ≤ 100 ms |`,
+    `| core, 100 KB warm check median | ${ms(warm100?.check.median)} | ≤ 5 ms |`,
+  ];
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const config = defaultConfig();
@@ -99,6 +122,7 @@ async function main(): Promise<void> {
 
   // 3. Optional sections contributed by other modules (server, parent coverage, peer).
   for (const [name, mod, fn] of [
+    ['cold', './cold', 'benchCold'],
     ['server', './server', 'benchServer'],
     ['coverage', './coverage', 'benchCoverage'],
     ['peer', './peer', 'benchPeer'],
@@ -122,22 +146,8 @@ async function main(): Promise<void> {
     }
   }
 
-  // 4. Server memory with many plans open (bench/server.ts measures 1 and 20; this adds 200,
-  //    with few timed edits so the whole bench stays within a few minutes).
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { benchServer } = require('./server') as { benchServer?: (o: Record<string, unknown>) => Promise<Record<string, unknown>> };
-    if (benchServer) {
-      const r = await benchServer({ openPlans: 200, edits: 3, planKB: 30, budgetMs: 60_000 });
-      report.server200 = r;
-      const mb = (kb: unknown) => (typeof kb === 'number' ? f(kb / 1024, 1) : '?');
-      md.push('', '## server, 200 plans open', '', '| measure | value |', '|---|---|',
-        `| RSS idle | ${mb(r.rssIdleKB)} MB |`, `| RSS, 1 plan (30 KB) open | ${mb(r.rssOnePlanKB)} MB |`,
-        `| RSS, 200 plans (30 KB each) open | ${mb(r.rssManyPlansKB)} MB (${String(r.manyPlansChecked)} checked) |`);
-    }
-  } catch (err) {
-    md.push('', '## server, 200 plans open', '', `failed: ${(err as Error).message}`);
-  }
+  // 4. Issue 13's "Done when" figures, gathered at the top.
+  md.splice(4, 0, ...doneWhen(report, core), '');
 
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
   fs.writeFileSync(path.join(RESULTS, 'latest.md'), md.join('\n') + '\n');

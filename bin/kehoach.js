@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 // The `kehoach` command. Runs the bundle (dist/cli.js, made by `npm run build`) when there is one,
-// else the compiled modules in out/ (a checkout built with `npx tsc -p .` only).
+// through its V8 code cache (bin/bundle-loader.js), else the compiled modules in out/ (a checkout
+// built with `npx tsc -p .` only).
+const path = require('path');
 let main;
 try {
-  ({ main } = require('../dist/cli.js'));
+  ({ main } = require('./bundle-loader').loadBundle(path.join(__dirname, '..', 'dist', 'cli.js')));
 } catch (bundleErr) {
-  if (bundleErr && bundleErr.code !== 'MODULE_NOT_FOUND') throw bundleErr;
+  if (bundleErr && bundleErr.code !== 'ENOENT') throw bundleErr;
   try {
     ({ main } = require('../out/server/src/cli/main.js'));
   } catch (err) {

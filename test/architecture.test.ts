@@ -53,7 +53,7 @@ function layerOf(mod: Module): Layer {
   if (rel.startsWith('features/')) return 'features';
   if (rel.startsWith('tools/')) return 'tools';
   // The language server's own modules: the wiring, its entry point, its state.
-  if (['server.ts', 'main.ts', 'analysisCache.ts', 'scheduler.ts'].includes(rel)) return 'server';
+  if (['server.ts', 'main.ts', 'analysisCache.ts', 'scheduler.ts', 'dependents.ts', 'sharedAnalyses.ts'].includes(rel)) return 'server';
   // Everything else at the top of server/src is node-side and shared by the CLI and the server
   // (the bounded reader, plan files' bytes, the project file, the parent resolver).
   return 'node';
@@ -74,7 +74,7 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
 
 /** The server-side modules the client may import (see MAY_IMPORT.client). */
 const CLIENT_MAY_IMPORT = (mod: Module) =>
-  mod.startsWith('server/src/core/') || mod === 'server/src/workspace/settings.ts' || mod === 'server/src/projectConfig.ts';
+  mod.startsWith('server/src/core/') || mod === 'server/src/workspace/settings.ts' || mod === 'server/src/projectConfig.ts' || mod === 'server/src/nodeFlags.ts';
 
 /**
  * Inside core, the pipeline's front end reads text and builds the model only: text/ and parse/

@@ -2,7 +2,7 @@
 // alone into an empty folder — no node_modules, no data/, no out/ beside it — and run there.
 
 import * as assert from 'assert';
-import { execFileSync, spawn } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,6 +17,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { main } from '../server/src/cli/main';
+import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
 import { CORPUS, corpusFiles, readCorpus, ROOT } from './helpers';
 
 const DIST = path.join(ROOT, 'dist');
@@ -69,9 +70,41 @@ describe('bundles (dist/)', function () {
     }
   });
 
+  it('bin/kehoach runs the CLI bundle through its code cache, and the same without it or with a cache V8 rejects', () => {
+    // The cache was made by the build for this Node; a corrupt or foreign one must change nothing but the time.
+    const cli = isolated('cli.js');
+    const cache = path.join(DIST, 'cli.js.cache');
+    assert.ok(fs.existsSync(cache), 'the build writes dist/cli.js.cache');
+    const file = path.join(CORPUS, 'laocai_134-kh-ubnd_2026_thuc-hien-34-nq-tu.txt');
+    const args = ['check', '--format', 'json', '--date', '2026-06-01', '--no-parents', file];
+    const script = (bundle: string) =>
+      `const { loadBundle } = require(${JSON.stringify(path.join(ROOT, 'bin', 'bundle-loader.js'))}); const held = {};` +
+      `loadBundle(${JSON.stringify(bundle)}, held).main(process.argv.slice(1), { out: (s) => process.stdout.write(s), err: () => {} })` +
+      `.then((c) => { process.stderr.write(String(held.script.cachedDataRejected)); process.exitCode = c; })`;
+    const run = (bundle: string) => {
+      const r = spawnSync(process.execPath, ['-e', script(bundle), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      return { out: r.stdout, rejected: r.stderr };
+    };
+    try {
+      const noCache = run(cli.file);
+      assert.strictEqual(noCache.rejected, 'undefined', 'no cache given');
+      const withCache = run(path.join(DIST, 'cli.js'));
+      assert.strictEqual(withCache.rejected, 'false', 'the build\'s cache fits this Node');
+      fs.writeFileSync(cli.file + '.cache', Buffer.from('not a V8 code cache'));
+      const rejected = run(cli.file);
+      assert.strictEqual(rejected.rejected, 'true');
+      assert.match(noCache.out, /"rule": ?"KH/);
+      assert.strictEqual(withCache.out, noCache.out);
+      assert.strictEqual(rejected.out, noCache.out);
+    } finally {
+      cli.dispose();
+    }
+  });
+
   it('the server bundle alone answers over stdio and publishes the diagnostics of a real plan', async () => {
     const server = isolated('server.js');
-    const child = spawn(process.execPath, [server.file, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: path.dirname(server.file) });
+    // With the Node flags the client starts it with (a flag Node refused would end the process).
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, server.file, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: path.dirname(server.file) });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => conn.onNotification(PublishDiagnosticsNotification.type, resolve));
     conn.listen();

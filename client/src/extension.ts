@@ -16,6 +16,7 @@ import { registerWordCommands } from './word';
 import { t } from './i18n';
 import { registerUx, ruleLinkMiddleware } from './ux';
 import { registerDocx } from './docx';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 
 const LANGUAGE_ID = 'kehoach';
 const SERVER_FIX_ALL = 'kehoach.server.fixAll';
@@ -91,8 +92,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const bundled = context.asAbsolutePath(path.join('dist', 'server.js'));
   const module = fs.existsSync(bundled) ? bundled : context.asAbsolutePath(path.join('out', 'server', 'src', 'main.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Any scheme: a plan opened from a virtual workspace (vscode-vfs://…) is checked too (and a .docx opened as its derived plan, scheme kehoach-docx); the server

@@ -3,8 +3,9 @@
 // never a crash. Shared by the CLI and the language server (parents read from disk).
 
 import { readFileLimitedSync } from './fileRead';
-import { isDocxPath, tryReadDocx, DocxReadError, MAX_DOCX_BYTES, type DocxDocument } from './core/docx';
-import { readLayout, type DocxLayout } from './core/docx/format';
+import type { DocxDocument } from './core/docx';
+import type { DocxLayout } from './core/docx/format';
+import { isDocxPath, MAX_DOCX_BYTES } from './core/docx/fileNames';
 
 /** Files above this size are not read (a clear message instead): protects CI and editors. */
 export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
@@ -51,7 +52,11 @@ export function decodePlanBytes(bytes: Buffer): PlanInput {
   const sample = bytes.subarray(0, 65536);
   // Control bytes other than tab/newline/CR are rare in text: a file full of them is binary.
   let control = 0;
-  for (const b of sample) if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  // An indexed loop: a Buffer's iterator is slow in the cold code every CLI run starts with.
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
   const binary = (share: number) => sample.length > 0 && control / sample.length > share;
   if (binary(0.1)) return { error: 'tệp nhị phân, không phải văn bản (binary file, not text)' };
   let text: string;
@@ -108,13 +113,6 @@ export function looksLikeWordFile(bytes: Uint8Array): boolean {
   return zip || (bytes.length >= 4 && OLE.every((b, i) => bytes[i] === b));
 }
 
-/** The plan in a Word file, or why it cannot be read. */
-export function docxInput(bytes: Uint8Array): PlanInput {
-  const docx = tryReadDocx(bytes);
-  if (docx instanceof DocxReadError) return { error: docx.message };
-  return { text: docx.text, docx, layout: readLayout(bytes, docx) };
-}
-
 /** Why a Word file of this size is not read, or undefined when it may be. */
 export function docxSizeProblem(size: number): string | undefined {
   if (size <= MAX_DOCX_BYTES) return undefined;
@@ -128,5 +126,8 @@ export function readPlanFile(file: string, maxBytes = MAX_PLAN_BYTES): PlanInput
   const limit = isDocxPath(file) ? Math.min(maxBytes, MAX_DOCX_BYTES) : maxBytes;
   const read = readFileLimitedSync(file, { maxBytes: limit });
   if (!read.ok) return { error: read.reason };
-  return looksLikeWordFile(read.bytes) || isDocxPath(file) ? docxInput(read.bytes) : decodePlanBytes(read.bytes);
+  if (!looksLikeWordFile(read.bytes) && !isDocxPath(file)) return decodePlanBytes(read.bytes);
+  // The Word reader is loaded on the first Word file only (a literal require: the bundle keeps it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./docxInput') as typeof import('./docxInput')).docxInput(read.bytes);
 }

@@ -39,6 +39,8 @@ import { ParentRules, type ParentSet } from './workspace/parents';
 import { DEFAULT_SETTINGS, lintConfigFor, normalizeSettings, type KehoachSettings } from './workspace/settings';
 import { CheckScheduler } from './scheduler';
 import { AnalysisCache } from './analysisCache';
+import { dependentsOf } from './dependents';
+import { SharedRuns } from './sharedAnalyses';
 import { packageRoot } from './packageRoot';
 import { docxLayoutFor } from './workspace/docxLayout';
 
@@ -289,13 +291,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   /** Plans that read a parent file, or cite a key that moved to or from it, are checked again. */
   function recheckDependents(file: string | undefined, keys: readonly (string | undefined)[], except?: string): void {
-    // Keys count only when they moved (a header edited, a file created or deleted); an edit below
-    // the header reaches the plans that read this file through their parentPaths.
-    const moved = new Set(keys[0] === keys[1] ? [] : keys.filter((k): k is string => !!k));
-    for (const [uri, print] of [...analyses.footprints()]) {
-      if (uri === except) continue;
-      const reads = !!file && print.reads.includes(file);
-      if (!reads && !print.citedKeys.some((k) => moved.has(k))) continue;
+    for (const uri of dependentsOf(analyses.footprints(), { file, keyBefore: keys[0], keyAfter: keys[1] }, except)) {
       analyses.invalidate(uri);
       schedule(uri);
     }
@@ -330,22 +326,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   /** One analysis in flight per document version: validation and feature requests share it. */
-  const inFlight = new Map<string, { version: number; gen: number; promise: Promise<Analysis | undefined> }>();
+  const inFlight = new SharedRuns<Analysis | undefined>();
 
   function analyze(uri: string): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
     if (!doc) return Promise.resolve(undefined);
     const cached = analyses.get(uri, generation, doc.version);
     if (cached) return Promise.resolve(cached);
-    const running = inFlight.get(uri);
-    if (running && running.version === doc.version && running.gen === generation) return running.promise;
-    const entry = { version: doc.version, gen: generation, promise: analyzeNow(uri) };
-    inFlight.set(uri, entry);
-    const clear = () => {
-      if (inFlight.get(uri) === entry) inFlight.delete(uri);
-    };
-    entry.promise.then(clear, clear);
-    return entry.promise;
+    return inFlight.run(uri, doc.version, generation, () => analyzeNow(uri));
   }
 
   async function analyzeNow(uri: string): Promise<Analysis | undefined> {
@@ -401,7 +389,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const uri = e.document.uri;
     scheduler.forget(uri);
     analyses.delete(uri);
-    inFlight.delete(uri);
+    inFlight.forget(uri);
     settingsCache.delete(uri);
     debounceOf.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);

@@ -4,7 +4,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { docxInput, docxSizeProblem, type PlanInput } from '../planFile';
+import { docxSizeProblem, type PlanInput } from '../planFile';
+import { docxInput } from '../docxInput';
 import type { Io } from './io';
 import { readArgs } from './args';
 

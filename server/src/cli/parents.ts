@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import { readPlanFile } from '../planFile';
 import { readFileLimitedSync } from '../fileRead';
-import { isDocxPath } from '../core/docx';
+import { isDocxPath } from '../core/docx/fileNames';
 import { ParentResolver, PARENT_LIMITS, headOf, headOfBytes, type FileSource } from '../parentResolver';
 
 /** The disk as the CLI reads it: sync reads through the bounded reader (a CLI run has nothing else to do meanwhile). */

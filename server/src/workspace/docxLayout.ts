@@ -6,12 +6,9 @@
 
 import { promises as fsp } from 'fs';
 import { fileURLToPath } from 'url';
-import { tryReadDocx, DocxReadError } from '../core/docx';
+import { tryReadDocx, DocxReadError, MAX_DOCX_BYTES } from '../core/docx';
 import { readLayout, type DocxLayout } from '../core/docx/format';
 import { readFileLimited } from '../fileRead';
-
-/** The same cap as the client's and the CLI's. */
-const MAX_DOCX_BYTES = 50 * 1024 * 1024;
 
 /** The .docx path of a kehoach-docx URI (its query keeps the .docx's own URI; else its path less ".kehoach.txt"). */
 export function docxPathOf(uri: string): string | undefined {

@@ -131,10 +131,4 @@ export function tryReadDocx(bytes: Uint8Array, limits?: ZipLimits): DocxDocument
   }
 }
 
-/** Whether a file name is a Word document this reader reads. */
-export function isDocxPath(file: string): boolean {
-  return /\.(docx|docm|dotx)$/i.test(file);
-}
-
-/** A .docx above this size is not read (the text of a plan is a few hundred KB; images make the rest). */
-export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+export { isDocxPath, MAX_DOCX_BYTES } from './fileNames';
