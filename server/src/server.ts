@@ -19,10 +19,10 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkParsed, LineIndex, loadRegistry, parsePlan, localeFrom, t, type LintConfig, type Locale, type Registry, type Text, type Ymd } from './core';
+import { checkParsed, LineIndex, loadRegistry, parsePlan, t, type LintConfig, type Registry, type Text, type Ymd } from './core';
 import { findProjectFileAsync, PROJECT_FILE, type ProjectConfig } from './projectConfig';
 import { ProjectConfigs } from './workspace/projectConfigs';
-import { MAX_CONFIG_PARENTS } from './core/config-schema';
+import { capParents } from './parentResolver';
 import { readFileLimited } from './fileRead';
 import { msg, offsetOf, toModelOffset, type Analysis } from './features/analysis';
 import { citedParents } from './core/parent';
@@ -266,12 +266,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       a.citedKeys = citedKeys;
       // Restricted Mode: no parent discovery until the workspace is trusted (the config is not read either).
       if (!trusted) return {};
-      let paths = await parentRules.filesFor(plan, file, config);
-      const notes: Text[] = [];
-      if (paths.length > MAX_CONFIG_PARENTS) {
-        notes.push(t(`Có ${paths.length} văn bản cấp trên: chỉ đối chiếu ${MAX_CONFIG_PARENTS} văn bản đầu`, `${paths.length} parent directives: only the first ${MAX_CONFIG_PARENTS} are checked against`));
-        paths = paths.slice(0, MAX_CONFIG_PARENTS);
-      }
+      const { files: paths, note: capped } = capParents(await parentRules.filesFor(plan, file, config));
+      const notes: Text[] = capped ? [capped] : [];
       if (workspaceIndex.truncated && citedKeys.some((k) => workspaceIndex.filesFor(k).length === 0)) {
         notes.push(t(
           `Chỉ tìm văn bản cấp trên trong ${workspaceIndex.limit} tệp đầu của thư mục làm việc: văn bản được trích dẫn nằm ngoài số đó sẽ không được tìm thấy (khai báo trong "parents" của .kehoach.json)`,
@@ -447,7 +443,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, {
           // The project file, and the texts that may be parent directives (the workspace index).
-          watchers: [{ globPattern: `**/${PROJECT_FILE}` }, { globPattern: '**/*.txt' }, { globPattern: '**/*.md' }],
+          watchers: [{ globPattern: `**/${PROJECT_FILE}` }, { globPattern: '**/*.txt' }, { globPattern: '**/*.md' }, { globPattern: '**/*.docx' }],
         })
         .catch((e) => log('register', e));
     }

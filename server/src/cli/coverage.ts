@@ -6,12 +6,13 @@
 import * as path from 'path';
 import { parsePlan } from '../core/parse';
 import type { PlanDocument } from '../core/model';
-import { localeFrom, type Locale } from '../core/i18n';
+import { localeFrom, localize, type Locale } from '../core/i18n';
 import { citedParents } from '../core/parent/extract';
 import { ParentContext, type ParentDoc } from '../core/parent/context';
 import { formatReport, type ReportFormat } from '../core/parent/coverageTable';
 import { readPlanFile } from '../planFile';
 import { cliParentResolver } from './parents';
+import { capParents } from '../parentResolver';
 import { readArgs } from './args';
 import { projectConfigForCli } from '../projectConfig';
 
@@ -62,7 +63,8 @@ export async function runCoverage(args: string[], io: CoverageIo): Promise<numbe
   const plan = readDoc(a.plan!, io);
   if (!plan) return 2;
   const resolver = cliParentResolver();
-  const parentFiles = a.parents.length > 0 ? a.parents : await resolver.filesFor(a.plan!, plan, projectConfigForCli(a.plan!).config);
+  const { files: parentFiles, note } = capParents(a.parents.length > 0 ? a.parents : await resolver.filesFor(a.plan!, plan, projectConfigForCli(a.plan!).config));
+  if (note) io.err(`${localize(note, a.locale)}\n`);
   if (parentFiles.length === 0) {
     const cited = citedParents(plan).map((c) => c.symbol).join(', ');
     io.err(
