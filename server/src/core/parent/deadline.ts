@@ -95,13 +95,8 @@ export function findPeriodicDeadlines(text: string, offset = 0): PeriodicDeadlin
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function compareYmd(a: Ymd, b: Ymd): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
-export function formatYmd(d: Ymd): string {
-  return `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
-}
+// One calendar-day comparison and spelling for parser and parents.
+export { compareYmd, formatYmd } from '../parse/dates';
 
 /** Whether periodic deadline `a` falls later in its period than `b` (same period only). */
 export function periodicLater(a: PeriodicDeadline, b: PeriodicDeadline): boolean {

@@ -3,6 +3,7 @@
 
 import type { PlanDocument, Span, Ymd } from '../model';
 import { lineIndexAt } from '../text/lines';
+import { datesIn } from '../parse/dates';
 import { canonicalSymbol, findNumbers, numberKey, type LooseNumber } from '../parse/docNumber';
 import { findDeadlines, findPeriodicDeadlines, type Deadline, type PeriodicDeadline } from './deadline';
 import { fullText, ownText, unitsOf, type Unit } from './units';
@@ -99,14 +100,16 @@ function citesAnother(doc: PlanDocument, at: number, lineText: string): boolean 
   return /^[\s*\-–]*\(?(?:thực hiện|triển khai|căn cứ|cụ thể hóa|cụ thể hoá|kèm theo)/iu.test(lineText);
 }
 
-/** "…, ngày 27 tháng 12 năm 2025" or "(ngày 22/12/2024)" in the first lines. */
+/**
+ * "…, ngày 27 tháng 12 năm 2025" or "(ngày 22/12/2024)" in the first lines, when the header has no
+ * date (a press reprint): the first such date the parser read there.
+ */
 function headerDate(doc: PlanDocument): { date: Ymd; dateSpan: Span } | undefined {
-  for (const line of doc.lines.slice(0, HEADER_LINES)) {
-    const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|\(ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})\)/u.exec(line.text);
-    if (!m) continue;
-    const [d, mo, y] = m[1] ? [+m[1], +m[2], +m[3]] : [+m[4], +m[5], +m[6]];
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-      return { date: { year: y, month: mo, day: d }, dateSpan: { start: line.start + m.index, end: line.start + m.index + m[0].length } };
+  const end = doc.lines[HEADER_LINES]?.start ?? doc.text.length;
+  for (const d of datesIn(doc.dates, 0, end)) {
+    if (!d.valid || d.day === undefined || d.month === undefined || d.year === undefined) continue;
+    if (d.form === 'full' || (d.form === 'dmy' && /\(ngày\s+$/u.test(doc.text.slice(Math.max(0, d.start - 8), d.start)) && doc.text[d.end] === ')')) {
+      return { date: { year: d.year, month: d.month, day: d.day }, dateSpan: { start: d.start, end: d.end } };
     }
   }
   return undefined;
