@@ -1,9 +1,10 @@
 // Which documents a plan implements, what a parent document's own number is, and what a parent
 // assigns (its tasks, appendix task rows, and the duties it lays on the plan's level).
 
-import type { PlanDocument, Span, Ymd } from '../model';
+import type { Citation, DocumentNumber, PlanDocument, Span, Ymd } from '../model';
 import { lineIndexAt } from '../text/lines';
 import { datesIn } from '../parse/dates';
+import { jointIssuersAt } from '../parse/citation-symbol';
 import { canonicalSymbol, findNumbers, numberKey, type LooseNumber } from '../parse/docNumber';
 import { findDeadlines, findPeriodicDeadlines, type Deadline, type PeriodicDeadline } from './deadline';
 import { fullText, ownText, unitsOf, type Unit } from './units';
@@ -37,8 +38,9 @@ const HEADER_LINES = 25;
  */
 export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
   const h = doc.header;
-  let n: LooseNumber | undefined;
-  if (h.number) n = { ...h.number };
+  let n: (LooseNumber & { joint?: string }) | undefined;
+  // The header's number, with the joint issuers after it ("Số: 16/KH-MTTQ-BTT") kept for its spelling.
+  if (h.number) n = { ...h.number, joint: jointIssuersAt(doc.text, h.number.end) || undefined };
   if (!n) {
     const lines = doc.lines.slice(0, HEADER_LINES);
     for (const line of lines) {
@@ -59,7 +61,7 @@ export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
   if (!n) return undefined;
   const key: DocKey = {
     key: numberKey(n),
-    symbol: canonicalSymbol(n),
+    symbol: canonicalSymbol(n) + (n.joint ?? ''),
     number: n.number,
     type: n.type,
     issuer: n.issuer,
@@ -121,7 +123,7 @@ function headerDate(doc: PlanDocument): { date: Ymd; dateSpan: Span } | undefine
 export interface ParentCitation extends Span {
   key: string;
   symbol: string;
-  number: LooseNumber;
+  number: DocumentNumber;
   /** The whole citation, as far as it could be read. */
   raw: string;
   /** Type word before the number ("Nghị quyết", "Chương trình hành động"). */
@@ -135,107 +137,48 @@ export interface ParentCitation extends Span {
   inSubject: boolean;
 }
 
-// Words that make a citation a parent: the plan implements it ("Thực hiện", "Triển khai thực hiện",
-// "Căn cứ", "Cụ thể hóa"). Legal bases (Nghị định, Luật) cited with "Căn cứ" are excluded below.
-const PARENT_CUE = /thực\s+hiện|triển\s+khai|căn\s+cứ|cụ\s+thể\s+h[oó]a/iu;
-
-/** Types that are legal bases (the law a plan follows), not directives it carries out. */
-const LEGAL_BASIS_TYPES = new Set(['NĐ', 'TT', 'L', 'TTLT', 'CV', 'TTR', 'BC', 'TB']);
-
 /**
- * The parents a plan cites in its trích yếu and preamble: directives after "Thực hiện",
- * "Triển khai thực hiện", "Căn cứ"… (a resolution, programme, plan, directive or conclusion —
- * not a decree or law, which is a legal basis). One entry per directive, the first citation.
+ * The parents a plan cites in its trích yếu and preamble: the parser's citations marked as parent
+ * cues (Citation.parentCue: a directive after "Thực hiện", "Triển khai thực hiện", "Căn cứ"…).
+ * One entry per directive, the first citation; never the plan's own number.
  */
 export function citedParents(doc: PlanDocument): ParentCitation[] {
-  const region = citationRegion(doc);
-  const text = doc.text.slice(region.start, region.end);
-  const subjectEnd = doc.header.subject?.end ?? region.start;
   const out: ParentCitation[] = [];
   const seen = new Set<string>();
-  // Cue words anywhere in the region; within a sentence, every directive cited after a cue counts
-  // ("Căn cứ … Nghị định …; Nghị quyết số 34-NQ/TU …").
-  const numbers = findNumbers(text, region.start);
-  for (const n of numbers) {
-    if (LEGAL_BASIS_TYPES.has(n.type.toLocaleUpperCase('vi'))) continue;
-    const rel = n.start - region.start;
-    const sentenceStart = Math.max(text.lastIndexOf('.', rel - 1) + 1, 0);
-    const before = text.slice(Math.max(sentenceStart, rel - 400), rel);
-    if (!PARENT_CUE.test(before)) continue;
-    const key = numberKey(n);
-    if (seen.has(key)) continue;
-    // The plan's own number is not a parent.
-    if (doc.header.number && numberKey(doc.header.number) === key) continue;
+  const own = doc.header.number ? numberKey(doc.header.number) : undefined;
+  for (const c of doc.citations) {
+    if (!c.parentCue) continue;
+    const key = numberKey(c.number);
+    if (seen.has(key) || key === own) continue;
     seen.add(key);
-    out.push(readCitation(doc, n, region, subjectEnd));
+    out.push(parentCitation(doc, c, key));
   }
   return out;
 }
 
-/** From the document type line to the first section: the trích yếu and the preamble. */
-function citationRegion(doc: PlanDocument): Span {
-  let start = doc.header.subject?.start ?? doc.header.docType?.start ?? doc.header.end;
-  let end = doc.preamble?.end ?? (doc.items.length > 0 ? doc.items[0].start : 0);
-  if (end <= start) {
-    // No parse: from the document type line ("KẾ HOẠCH") to the first Roman section.
-    const lines = doc.lines;
-    let i = 0;
-    for (; i < Math.min(lines.length, 60); i++) if (/^\s*(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|CHỈ THỊ|QUYẾT ĐỊNH|KẾT LUẬN)\b/u.test(lines[i].text)) break;
-    if (i >= Math.min(lines.length, 60)) i = 0;
-    start = lines[i]?.start ?? 0;
-    let j = i + 1;
-    for (; j < lines.length; j++) if (/^\s*(?:[IVX]{1,4}\s?[.\-–]|[A-Z]\.)\s+\p{Lu}/u.test(lines[j].text) || /^\s*Điều\s+1\b/u.test(lines[j].text)) break;
-    end = j < lines.length ? lines[j].start : doc.text.length;
-  }
-  return { start, end: Math.min(end, start + 20000, doc.text.length) };
-}
-
-const TYPE_WORD_RE = /(Nghị\s+quyết|Chương\s+trình\s+hành\s+động|Chương\s+trình|Kế\s+hoạch|Chỉ\s+thị|Kết\s+luận|Quyết\s+định|Hướng\s+dẫn|Đề\s+án|Thông\s+báo|Quy\s+định)(?:\s+số)?\s*:?\s*$/iu;
-
-function readCitation(doc: PlanDocument, n: LooseNumber, region: Span, subjectEnd: number): ParentCitation {
-  // Prefer the parser's citation when it has one at this place.
-  const pc = doc.citations.find((c) => c.number.start <= n.start && c.number.end >= n.start);
-  const before = doc.text.slice(Math.max(region.start, n.start - 60), n.start);
-  const tw = TYPE_WORD_RE.exec(before);
-  const startOf = tw ? n.start - (before.length - tw.index) : n.start;
-  // After the number: date and issuer, in either order ("ngày 27/12/2025 của Ban …" or
-  // "của Tỉnh uỷ Lào Cai ngày 27/12/2025"), up to the subject ("về …") or the clause end.
-  const tail = doc.text.slice(n.end, Math.min(region.end, n.end + 200));
-  const stop = tail.search(/\s(?:về|V\/v|quy\s+định|ban\s+hành|thực\s+hiện)\s|[;.]\s|[;]|\n\s*\n/u);
-  const head = stop >= 0 ? tail.slice(0, stop) : tail.slice(0, 120);
-  const c: ParentCitation = {
-    start: pc?.start ?? startOf,
-    end: pc?.end ?? n.end + head.length,
-    key: numberKey(n),
-    symbol: canonicalSymbol(n),
-    number: n,
-    raw: pc?.raw ?? doc.text.slice(startOf, n.end + head.length),
-    typeWord: pc?.typeWord?.value ?? tw?.[1],
-    inSubject: n.start < subjectEnd,
+function parentCitation(doc: PlanDocument, c: Citation, key: string): ParentCitation {
+  const out: ParentCitation = {
+    start: c.start,
+    end: c.end,
+    key,
+    // The joint issuers stay in the spelling ("06/KH-MTTW-BTT"), not in the key: a parent's own
+    // header number is read without them.
+    symbol: canonicalSymbol(c.number) + (c.number.joint ?? ''),
+    number: c.number,
+    raw: c.raw,
+    typeWord: c.typeWord?.value,
+    inSubject: !!doc.header.subject && c.number.start < doc.header.subject.end,
   };
-  if (pc?.date && pc.date.valid && pc.date.year && pc.date.month && pc.date.day) {
-    c.date = { year: pc.date.year, month: pc.date.month, day: pc.date.day };
-    c.dateSpan = { start: pc.date.start, end: pc.date.end };
-  } else {
-    const dm = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u.exec(head);
-    if (dm) {
-      const [d, mo, y] = dm[1] ? [+dm[1], +dm[2], +dm[3]] : [+dm[4], +dm[5], +dm[6]];
-      c.date = { year: y, month: mo, day: d };
-      c.dateSpan = { start: n.end + dm.index, end: n.end + dm.index + dm[0].length };
-    }
+  const d = c.date;
+  if (d && d.valid && d.year && d.month && d.day) {
+    out.date = { year: d.year, month: d.month, day: d.day };
+    out.dateSpan = { start: d.start, end: d.end };
   }
-  if (pc?.issuer) {
-    c.issuer = pc.issuer.value;
-    c.issuerSpan = { start: pc.issuer.start, end: pc.issuer.end };
-  } else {
-    const im = /của\s+((?:\p{Lu}[\p{L}]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}]*|\p{Ll}+)){0,8}?)(?=\s+ngày|\s*$|\s*[,;(])/u.exec(head);
-    if (im) {
-      c.issuer = im[1].trim();
-      const s = n.end + im.index + im[0].indexOf(im[1]);
-      c.issuerSpan = { start: s, end: s + c.issuer.length };
-    }
+  if (c.issuer) {
+    out.issuer = c.issuer.value;
+    out.issuerSpan = { start: c.issuer.start, end: c.issuer.end };
   }
-  return c;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
