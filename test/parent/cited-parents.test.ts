@@ -11,6 +11,7 @@ import { checkPlan } from '../../server/src/core/check';
 import { defaultConfig } from '../../server/src/core/config';
 import { citedParents, parentKeyOf } from '../../server/src/core/parent/extract';
 import { ParentContext } from '../../server/src/core/parent/context';
+import { canonicalSymbol, numberKey, parseSymbol } from '../../server/src/core/parent';
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const DEVSET = path.join(FIXTURES, 'devset');
@@ -54,5 +55,13 @@ describe('cited parents (from the parser’s citations)', () => {
     assert.deepStrictEqual(parents.links(plan), []);
     const { findings } = checkPlan(planText, defaultConfig(), { parents });
     assert.deepStrictEqual(findings.filter((f) => f.category === 'parent'), []);
+  });
+
+  it('one number grammar: symbols from the registry and the project file read as citations are read', () => {
+    const key = (s: string) => numberKey(parseSymbol(s)!);
+    assert.strictEqual(key('94-NQ/CP'), key('94/NQ-CP'), 'a miswritten separator is the same document');
+    assert.strictEqual(key('55-CTR/TU'), key('55-CTr/TU'));
+    assert.strictEqual(canonicalSymbol(parseSymbol('83/2025/QH15')!), '83/2025/QH15', 'a law has no type');
+    assert.strictEqual(parseSymbol('không phải số hiệu'), undefined);
   });
 });

@@ -4,8 +4,8 @@
 import type { Citation, DocumentNumber, PlanDocument, Span, Ymd } from '../model';
 import { lineIndexAt } from '../text/lines';
 import { datesIn } from '../parse/dates';
-import { jointIssuersAt } from '../parse/citation-symbol';
-import { canonicalSymbol, findNumbers, numberKey, type LooseNumber } from '../parse/docNumber';
+import { findSymbols, jointIssuersAt } from '../parse/citation-symbol';
+import { canonicalSymbol, numberKey } from '../parse/docNumber';
 import { findDeadlines, findPeriodicDeadlines, type Deadline, type PeriodicDeadline } from './deadline';
 import { fullText, ownText, unitsOf, type Unit } from './units';
 
@@ -38,7 +38,7 @@ const HEADER_LINES = 25;
  */
 export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
   const h = doc.header;
-  let n: (LooseNumber & { joint?: string }) | undefined;
+  let n: DocumentNumber | undefined;
   // The header's number, with the joint issuers after it ("Số: 16/KH-MTTQ-BTT") kept for its spelling.
   if (h.number) n = { ...h.number, joint: jointIssuersAt(doc.text, h.number.end) || undefined };
   if (!n) {
@@ -50,10 +50,10 @@ export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
       // A header-less plan's first lines cite its parents ("THỰC HIỆN NGHỊ QUYẾT SỐ 94/NQ-CP…",
       // "Thực hiện …"): those numbers are the parents', not the document's own.
       if (citesAnother(doc, line.start + m.index, line.text)) continue;
-      const from = m.index + m[0].length;
-      const found = findNumbers(line.text.slice(from, from + 40), line.start + from);
-      if (found.length > 0 && found[0].start - (line.start + from) <= 1) {
-        n = found[0];
+      const from = line.start + m.index + m[0].length;
+      const found = findSymbols(doc.text.slice(from, Math.min(from + 40, line.end)))[0]?.number;
+      if (found && found.start <= 1 && found.number !== '') {
+        n = { ...found, start: found.start + from, end: found.end + from };
         break;
       }
     }

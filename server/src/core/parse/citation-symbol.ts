@@ -91,3 +91,8 @@ export function formatSymbol(n: DocumentNumber, form: 'state' | 'party', typeAsW
 export function symbolKey(n: DocumentNumber): string {
   return `${n.number}|${n.year ?? ''}|${n.type.toUpperCase()}|${n.issuer.toUpperCase()}`;
 }
+
+/** Parse a symbol string ("94/NQ-CP", "43-NQ/TW", the miswritten "94-NQ/CP") into its parts, or undefined. */
+export function parseSymbol(symbol: string): DocumentNumber | undefined {
+  return findSymbols(symbol.normalize('NFC'))[0]?.number;
+}
