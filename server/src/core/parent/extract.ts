@@ -320,82 +320,40 @@ function unitTask(parent: PlanDocument, u: Unit, kind: ParentTask['kind'], text:
   };
 }
 
-/** Appendix task rows: the parser's tables, or pipe rows ("14. | Sửa đổi … | Bộ … | … | 2025"). */
+/**
+ * Appendix task rows, from the parser's tables (its table reader reads pipe rows too: there is no
+ * second reader here). A table of targets ("chỉ tiêu") holds objectives.
+ */
 export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
   const out: Omit<ParentTask, 'index'>[] = [];
-  if (doc.tables.length > 0) {
-    doc.tables.forEach((table, ti) => {
-      const content = table.columns.findIndex((c) => c.role === 'content');
-      const lead = table.columns.findIndex((c) => c.role === 'lead');
-      const time = table.columns.findIndex((c) => c.role === 'time');
-      const headers = table.columns.map((c) => c.header.toLocaleLowerCase('vi'));
-      const objectives = headers.some((h) => /chỉ\s+tiêu|mục\s+tiêu/.test(h)) && !headers.some((h) => /nhiệm\s+vụ/.test(h));
-      // Rows without a number in a numbered table are wrapped text pasted as rows, not tasks.
-      const numbered = table.rows.filter((r) => r.index).length >= table.rows.length * 0.8;
-      table.rows.forEach((row, ri) => {
-        if (row.group || (numbered && !row.index)) return;
-        const cell = row.cells[content >= 0 ? content : Math.min(1, row.cells.length - 1)];
-        if (!cell || cell.text.trim().length < 8) return;
-        const timeCell = time >= 0 ? row.cells[time] : undefined;
-        const deadlines = timeCell ? cellDeadlines(timeCell.text) : [];
-        out.push({
-          kind: objectives ? 'objective' : 'table',
-          label: `PL${doc.tables.length > 1 ? ti + 1 : ''}.${row.index?.value.replace(/\.$/, '') ?? ri + 1}`,
-          text: cell.text.trim(),
-          start: cell.start,
-          end: cell.end,
-          line: lineIndexAt(doc.lines, row.start),
-          table: ti,
-          row: ri,
-          lead: lead >= 0 ? row.cells[lead]?.text.trim() || undefined : undefined,
-          deadline: deadlines[0] ? { ...deadlines[0], start: timeCell!.start, end: timeCell!.end, raw: timeCell!.text } : undefined,
-        });
+  doc.tables.forEach((table, ti) => {
+    const content = table.columns.findIndex((c) => c.role === 'content');
+    const lead = table.columns.findIndex((c) => c.role === 'lead');
+    const time = table.columns.findIndex((c) => c.role === 'time');
+    const headers = table.columns.map((c) => c.header.toLocaleLowerCase('vi'));
+    const objectives = headers.some((h) => /chỉ\s+tiêu|mục\s+tiêu/.test(h)) && !headers.some((h) => /nhiệm\s+vụ/.test(h));
+    // Rows without a number in a numbered table are wrapped text pasted as rows, not tasks.
+    const numbered = table.rows.filter((r) => r.index).length >= table.rows.length * 0.8;
+    table.rows.forEach((row, ri) => {
+      if (row.group || (numbered && !row.index)) return;
+      const cell = row.cells[content >= 0 ? content : Math.min(1, row.cells.length - 1)];
+      if (!cell || cell.text.trim().length < 8) return;
+      const timeCell = time >= 0 ? row.cells[time] : undefined;
+      const deadlines = timeCell ? cellDeadlines(timeCell.text) : [];
+      out.push({
+        kind: objectives ? 'objective' : 'table',
+        label: `PL${doc.tables.length > 1 ? ti + 1 : ''}.${row.index?.value.replace(/\.$/, '') ?? ri + 1}`,
+        text: cell.text.trim(),
+        start: cell.start,
+        end: cell.end,
+        line: lineIndexAt(doc.lines, row.start),
+        table: ti,
+        row: ri,
+        lead: lead >= 0 ? row.cells[lead]?.text.trim() || undefined : undefined,
+        deadline: deadlines[0] ? { ...deadlines[0], start: timeCell!.start, end: timeCell!.end, raw: timeCell!.text } : undefined,
       });
     });
-    return out;
-  }
-  // Pipe rows the parser did not read: "<n>. | content | lead | coordinators | result | time".
-  // Each "TT | …" header starts a table; a table of targets ("chỉ tiêu") holds objectives.
-  let cols: string[] | undefined;
-  let leadCol = -1, timeCol = -1, tableNo = 0;
-  let objectiveTable = false;
-  for (let i = 0; i < doc.lines.length; i++) {
-    const line = doc.lines[i];
-    if (/^\s*(?:TT|STT)\s*\|/u.test(line.text)) {
-      cols = line.text.split('|').map((c) => c.trim().toLocaleLowerCase('vi'));
-      leadCol = cols.findIndex((c) => /chủ\s+trì/.test(c));
-      timeCol = cols.findIndex((c) => /thời\s+gian|thời\s+hạn|tiến\s+độ/.test(c));
-      objectiveTable = cols.some((c) => /chỉ\s+tiêu|mục\s+tiêu/.test(c)) && !cols.some((c) => /nhiệm\s+vụ/.test(c));
-      tableNo++;
-      continue;
-    }
-    if (!cols) continue;
-    const m = /^\s*(\d{1,4})\.?\s*\|/u.exec(line.text);
-    if (!m) continue;
-    const cells: Span[] = [];
-    let s = line.start + m[0].length;
-    for (let k = line.start + m[0].length; k <= line.end; k++) {
-      if (k === line.end || doc.text.charCodeAt(k) === 124) {
-        cells.push({ start: s, end: k });
-        s = k + 1;
-      }
-    }
-    const cellText = (c: Span | undefined) => (c ? doc.text.slice(c.start, c.end).trim() : '');
-    const content = cells[0];
-    if (!content || cellText(content).length < 8) continue;
-    const timeCell = timeCol > 0 ? cells[timeCol - 1] : undefined;
-    const deadlines = timeCell ? cellDeadlines(cellText(timeCell)) : [];
-    out.push({
-      kind: objectiveTable ? 'objective' : 'table',
-      label: `PL${tableNo > 1 ? tableNo : ''}.${m[1]}`,
-      text: cellText(content),
-      start: content.start,
-      end: content.end,
-      line: i,
-      lead: leadCol > 0 ? cellText(cells[leadCol - 1]) || undefined : undefined,
-      deadline: deadlines[0] && timeCell ? { start: timeCell.start, end: timeCell.end, raw: cellText(timeCell), date: deadlines[0].date } : undefined,
-    });
-  }
+  });
   return out;
 }
 
