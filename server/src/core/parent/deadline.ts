@@ -43,19 +43,19 @@ const DEADLINE_FORMS = new Set(['dmy', 'full', 'my', 'quarter', 'year']);
 /** Deadlines in `text` (offsets + `offset`): a cue, then a date the parser reads right after it. */
 export function findDeadlines(text: string, offset = 0): Deadline[] {
   const out: Deadline[] = [];
-  const dates = findDates(text);
-  if (dates.length === 0) return out;
   CUE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CUE_RE.exec(text)) !== null) {
     const from = m.index;
-    const at = from + m[0].length;
-    // The full form starts at its own "ngày", which the cue may have taken.
-    const d = dates.find((x) => x.start === at || (x.form === 'full' && x.start >= from && x.start < at && /^ngày/iu.test(text.slice(x.start, at))));
+    const at = m[0].length; // relative to `from`
+    // Only the few words after a cue are read for a date (a date is at most ~30 characters long,
+    // "ngày 27 tháng 12 năm\n2025"); the full form starts at its own "ngày", which the cue may have taken.
+    const window = text.slice(from, from + at + 40);
+    const d = findDates(window).find((x) => x.start === at || (x.form === 'full' && x.start < at && /^ngày/iu.test(window.slice(x.start, at))));
     const date = d && DEADLINE_FORMS.has(d.form) && d.year !== undefined && d.year >= 1900 && d.year <= 2200 ? lastDayOf(d) : undefined;
     if (!d || !date) continue;
-    out.push({ start: offset + from, end: offset + d.end, raw: text.slice(from, d.end), date });
-    CUE_RE.lastIndex = d.end;
+    out.push({ start: offset + from, end: offset + from + d.end, raw: window.slice(0, d.end), date });
+    CUE_RE.lastIndex = from + d.end;
   }
   return out;
 }
