@@ -12,6 +12,7 @@ import { defaultConfig } from '../../server/src/core/config';
 import { citedParents, parentKeyOf } from '../../server/src/core/parent/extract';
 import { ParentContext } from '../../server/src/core/parent/context';
 import { canonicalSymbol, numberKey, parseSymbol } from '../../server/src/core/parent';
+import { symbolKey } from '../../server/src/core/parse/citation-symbol';
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const DEVSET = path.join(FIXTURES, 'devset');
@@ -61,6 +62,8 @@ describe('cited parents (from the parser’s citations)', () => {
     const key = (s: string) => numberKey(parseSymbol(s)!);
     assert.strictEqual(key('94-NQ/CP'), key('94/NQ-CP'), 'a miswritten separator is the same document');
     assert.strictEqual(key('55-CTR/TU'), key('55-CTr/TU'));
+    // One key for citation rules and parents alike: "06/KH-MTTW-BTT" and "6/KH-MTTW" are one plan.
+    assert.strictEqual(symbolKey(parseSymbol('06/KH-MTTW-BTT')!), key('6/KH-MTTW'));
     assert.strictEqual(canonicalSymbol(parseSymbol('83/2025/QH15')!), '83/2025/QH15', 'a law has no type');
     assert.strictEqual(parseSymbol('không phải số hiệu'), undefined);
   });

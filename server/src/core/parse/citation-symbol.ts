@@ -4,7 +4,7 @@
 // and the Party/State classification the citation rules need.
 
 import type { DocumentNumber } from '../model';
-import { findDocumentNumbers, isPartyIssuer } from './docNumber';
+import { findDocumentNumbers, isPartyIssuer, numberKey } from './docNumber';
 
 export { isPartyIssuer };
 
@@ -87,10 +87,8 @@ export function formatSymbol(n: DocumentNumber, form: 'state' | 'party', typeAsW
   return n.year !== undefined ? `${n.number}/${n.year}/${type}-${issuer}` : `${n.number}/${type}-${issuer}`;
 }
 
-/** A key that identifies the document whatever the spelling of its symbol: number, year, type, issuer. */
-export function symbolKey(n: DocumentNumber): string {
-  return `${n.number}|${n.year ?? ''}|${n.type.toUpperCase()}|${n.issuer.toUpperCase()}`;
-}
+/** A key that identifies the document whatever the spelling of its symbol: number, year, type, issuer (numberKey: the one key). */
+export const symbolKey: (n: DocumentNumber) => string = numberKey;
 
 /** Parse a symbol string ("94/NQ-CP", "43-NQ/TW", the miswritten "94-NQ/CP") into its parts, or undefined. */
 export function parseSymbol(symbol: string): DocumentNumber | undefined {
