@@ -321,11 +321,12 @@ function unitTask(parent: PlanDocument, u: Unit, kind: ParentTask['kind'], text:
 }
 
 /**
- * Appendix task rows, from the parser's tables (its table reader reads pipe rows too: there is no
- * second reader here). A table of targets ("chỉ tiêu") holds objectives.
+ * Appendix task rows: the rows the parser took for tasks (doc.tasks from tables, parse/tasks.ts),
+ * and the rows of a table of targets ("chỉ tiêu"), which the parser leaves out, as objectives.
  */
 export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
   const out: Omit<ParentTask, 'index'>[] = [];
+  const taskRows = new Set(doc.tasks.filter((t) => t.source === 'table').map((t) => `${t.table}:${t.row}`));
   doc.tables.forEach((table, ti) => {
     const content = table.columns.findIndex((c) => c.role === 'content');
     const lead = table.columns.findIndex((c) => c.role === 'lead');
@@ -335,7 +336,7 @@ export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
     // Rows without a number in a numbered table are wrapped text pasted as rows, not tasks.
     const numbered = table.rows.filter((r) => r.index).length >= table.rows.length * 0.8;
     table.rows.forEach((row, ri) => {
-      if (row.group || (numbered && !row.index)) return;
+      if (objectives ? row.group || (numbered && !row.index) : !taskRows.has(`${ti}:${ri}`)) return;
       const cell = row.cells[content >= 0 ? content : Math.min(1, row.cells.length - 1)];
       if (!cell || cell.text.trim().length < 8) return;
       const timeCell = time >= 0 ? row.cells[time] : undefined;
