@@ -22,10 +22,13 @@ describe('parent deadlines (the parser’s dates)', () => {
     assert.deepStrictEqual(findDeadlines('trước ngày 31/02/2026'), [], 'no such day');
   });
 
-  it('a plan’s time cell "12/2025" (month/year, as the parser reads a time column) is a deadline', () => {
+  it('a plan’s time cell is read by the parser’s time reader: "12/2025" and "2025-2026" are deadlines', () => {
     const plan = parsePlan(fs.readFileSync(path.join(CORPUS, 'chinhphu_03-nq-cp_2025_thuc-hien-57-nq-tw.txt'), 'utf8'));
     const rows = tableTasks(plan).filter((r) => r.deadline && /^\d{1,2}\/\d{4}$/.test(r.deadline.raw.trim()));
     assert.ok(rows.length >= 10, `${rows.length} rows with a month/year time cell`);
+    // A range of years ends with its last year, as the parser reads a time column (parse/time.ts).
+    const ranges = tableTasks(plan).filter((r) => r.label === 'PL2.47' || r.label === 'PL2.72').map((r) => `${r.label} ${r.deadline?.raw} ${r.deadline && ymd(r.deadline)}`);
+    assert.deepStrictEqual(ranges, ['PL2.47 2025 - 2026 31/12/2026', 'PL2.72 2025-2026 31/12/2026']);
     for (const r of rows) {
       const [m, y] = r.deadline!.raw.trim().split('/').map(Number);
       assert.strictEqual(r.deadline!.date.year, y);

@@ -1,7 +1,8 @@
 // Which documents a plan implements, what a parent document's own number is, and what a parent
 // assigns (its tasks, appendix task rows, and the duties it lays on the plan's level).
 
-import type { Citation, DocumentNumber, PlanDocument, Span, Ymd } from '../model';
+import type { Citation, DocumentNumber, PlanDocument, Span, TimeExpression, Ymd } from '../model';
+import { parseTimeExpression } from '../parse/time';
 import { lineIndexAt } from '../text/lines';
 import { datesIn } from '../parse/dates';
 import { findSymbols, jointIssuersAt } from '../parse/citation-symbol';
@@ -326,7 +327,7 @@ function unitTask(parent: PlanDocument, u: Unit, kind: ParentTask['kind'], text:
  */
 export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
   const out: Omit<ParentTask, 'index'>[] = [];
-  const taskRows = new Set(doc.tasks.filter((t) => t.source === 'table').map((t) => `${t.table}:${t.row}`));
+  const taskRows = new Map(doc.tasks.filter((t) => t.source === 'table').map((t) => [`${t.table}:${t.row}`, t]));
   doc.tables.forEach((table, ti) => {
     const content = table.columns.findIndex((c) => c.role === 'content');
     const lead = table.columns.findIndex((c) => c.role === 'lead');
@@ -340,7 +341,9 @@ export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
       const cell = row.cells[content >= 0 ? content : Math.min(1, row.cells.length - 1)];
       if (!cell || cell.text.trim().length < 8) return;
       const timeCell = time >= 0 ? row.cells[time] : undefined;
-      const deadlines = timeCell ? cellDeadlines(timeCell.text) : [];
+      // The time cell as the parser reads it (parse/time.ts): the task's own reading, or, for a
+      // target the parser left out, the same reader on its cell ("2025", "Quý I/2025", "2025-2026").
+      const when = timeCell ? (taskRows.get(`${ti}:${ri}`)?.time ?? timeOfCell(doc, timeCell)) : undefined;
       out.push({
         kind: objectives ? 'objective' : 'table',
         label: `PL${doc.tables.length > 1 ? ti + 1 : ''}.${row.index?.value.replace(/\.$/, '') ?? ri + 1}`,
@@ -351,18 +354,15 @@ export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
         table: ti,
         row: ri,
         lead: lead >= 0 ? row.cells[lead]?.text.trim() || undefined : undefined,
-        deadline: deadlines[0] ? { ...deadlines[0], start: timeCell!.start, end: timeCell!.end, raw: timeCell!.text } : undefined,
+        deadline: when?.resolved ? { start: timeCell!.start, end: timeCell!.end, raw: timeCell!.text, date: when.resolved } : undefined,
       });
     });
   });
   return out;
 }
 
-/** A time cell ("2025", "Quý I/2025", "Tháng 6/2025", "Năm 2025") read as a deadline. */
-function cellDeadlines(text: string): Deadline[] {
-  const bare = /^\s*(?:năm\s+)?(\d{4})\s*$/iu.exec(text);
-  if (bare) return [{ start: 0, end: text.length, raw: text, date: { year: +bare[1], month: 12, day: 31 } }];
-  return findDeadlines('trước ' + text);
+function timeOfCell(doc: PlanDocument, cell: Span): TimeExpression | undefined {
+  return cell.end > cell.start ? parseTimeExpression(doc.text.slice(cell.start, cell.end), cell, doc.dates, doc.header.date?.year) : undefined;
 }
 
 export { type Unit };
