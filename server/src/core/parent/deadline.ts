@@ -1,11 +1,12 @@
-// Deadlines in a parent's or plan's task text. The dates are the parser's (parse/dates.ts, the
-// reader parse/time.ts uses too); the cue words before them are OCR-tolerant here, since a parent
-// may be OCR'd ("frong Quý 1/2026", "(rong tháng 01/2026)"). Only dates in a deadline context
+// Deadlines in a parent's or plan's task text. The dates are the parser's (parse/dates.ts) and so
+// are the cue words (parse/deadlineCues.ts, the vocabulary parse/time.ts reads too); here they are
+// used OCR-tolerant, since a parent may be OCR'd ("frong Quý 1/2026", "(rong tháng 01/2026)"). Only dates in a deadline context
 // count ("hoàn thành …", "trong tháng …", "trước ngày …", "Quý I/2021") — a date that merely
 // names an event ("triển khai từ 01/01/2026") is not a deadline.
 
 import type { Span, Ymd } from '../model';
-import { findDates, lastDayOf } from '../parse/dates';
+import { findDates, isValidYmd, lastDayOf } from '../parse/dates';
+import { BY_CUE, DAY_OF_PERIOD, DAY_OF_YEAR, DEADLINE_WORD, periodOfDay, WITHIN_OCR } from '../parse/deadlineCues';
 
 export interface Deadline extends Span {
   raw: string;
@@ -22,16 +23,9 @@ export interface PeriodicDeadline extends Span {
   month?: number;
 }
 
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function valid(y: number, m: number, d: number): boolean {
-  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
-}
-
-// The words that put a date in deadline context, OCR-tolerant ("frong", "(rong" for "trong").
-const CONTEXT = String.raw`(?:hoàn\s+thành|chậm\s+nhất|trước|[tf(]?rong|xong|Thời\s+gian(?:\s+hoàn\s+thành)?[^:\n]{0,40}:|thời\s+hạn|hạn)`;
+// The words that put a date in deadline context: the "by" cues, "trong" as OCR may read it, and
+// the words that name a deadline. A "by" cue comes first, so "hạn chót" is not read as "hạn".
+const CONTEXT = `(?:${BY_CUE}|${WITHIN_OCR}|${DEADLINE_WORD})`;
 
 // A deadline cue and the room before its date; "ngày", or "trong" before a year, may stand between
 // ("trước ngày 15/8/2024", "hoàn thành trong năm 2026"; in "hoàn thành trong tháng 01/2026" the cue is "trong"). The date itself is the parser's (parse/dates.ts).
@@ -60,11 +54,11 @@ export function findDeadlines(text: string, offset = 0): Deadline[] {
   return out;
 }
 
-const MONTHLY_RE = /(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(\d{1,2})\s+(?:hằng|hàng)\s+tháng/giu;
+// "trước ngày 20 hằng tháng", "chậm nhất ngày 20 của tháng cuối quý": a day in every month or quarter.
+const DAY_OF_PERIOD_RE = new RegExp(String.raw`(?:${BY_CUE})\s+${DAY_OF_PERIOD}`, 'giu');
 // A day of the year without a year ("trước ngày 15/12 hằng năm", "trước ngày 15 tháng 6 và trước
-// ngày 01 tháng 12"): a yearly reporting date. A date with its year is a one-off, not periodic.
-const ANNUAL_RE = /(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(\d{1,2})\s*(?:\/\s*|\s+tháng\s+)(\d{1,2})(?!\d)(?!\s*(?:\/|-|năm)\s*\d)(?:\s+(?:hằng|hàng)\s+năm)?/giu;
-const QUARTERLY_RE = /(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
+// ngày 01 tháng 12"): a yearly reporting date.
+const DAY_OF_YEAR_RE = new RegExp(String.raw`(?:${BY_CUE})\s+(?:ngày\s+)?${DAY_OF_YEAR}`, 'giu');
 
 /** Periodic reporting deadlines in `text`. */
 export function findPeriodicDeadlines(text: string, offset = 0): PeriodicDeadline[] {
@@ -77,9 +71,15 @@ export function findPeriodicDeadlines(text: string, offset = 0): PeriodicDeadlin
       if (v) out.push({ ...v, start: offset + m.index, end: offset + m.index + m[0].length, raw: m[0] });
     }
   };
-  scan(MONTHLY_RE, (m) => (+m[1] >= 1 && +m[1] <= 31 ? { period: 'monthly', day: +m[1] } : undefined));
-  scan(ANNUAL_RE, (m) => (valid(2000, +m[2], +m[1]) ? { period: 'annual', day: +m[1], month: +m[2] } : undefined));
-  scan(QUARTERLY_RE, (m) => (+m[1] >= 1 && +m[1] <= 31 ? { period: 'quarterly', day: +m[1] } : undefined));
+  scan(DAY_OF_PERIOD_RE, (m) => {
+    const day = +m[1];
+    const p = periodOfDay(m[2], m[3]);
+    // A day "hằng năm" without its month, or one in the first month of a quarter, has no place in
+    // the day-of-period comparison (periodicLater): left out.
+    if (day < 1 || day > 31 || p.month === 'first' || (p.period === 'annual' && !p.month)) return undefined;
+    return p.period === 'annual' ? { period: 'annual', day, month: 12 } : { period: p.period, day };
+  });
+  scan(DAY_OF_YEAR_RE, (m) => (isValidYmd(+m[1], +m[2], 2000) ? { period: 'annual', day: +m[1], month: +m[2] } : undefined));
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -3,6 +3,7 @@
 
 import type { DateMention, Period, Span, TimeExpression, Ymd } from '../model';
 import { datesIn, daysInMonth, findDates, lastDayOf } from './dates';
+import { BY_CUE, DAY_OF_PERIOD, periodOfDay, THROUGH_CUE, WITHIN_CUE } from './deadlineCues';
 
 // Period words. "hằng"/"hàng" are both written; "6 tháng" is a half-year report.
 const PERIODS: { re: RegExp; period: Period }[] = [
@@ -20,10 +21,10 @@ const PERIODS: { re: RegExp; period: Period }[] = [
 const REGULAR_RE = /(?<![\p{L}\p{N}])định kỳ(?![\p{L}\p{N}])/iu;
 const CONTINUOUS_RE = /(?<![\p{L}\p{N}])(?:thường xuyên|liên tục|hằng ngày|hàng ngày|nhiệm vụ thường xuyên)(?![\p{L}\p{N}])/iu;
 /** Deadline cues; the date (or day of month) must follow within a few characters. */
-const DEADLINE_RE = /(?<![\p{L}\p{N}])(?:trước|chậm nhất(?:\s+là)?|không\s+(?:muộn|chậm)\s+hơn|hạn\s+chót|hạn\s+cuối|hoàn thành\s+trước|xong\s+trước|đến\s+hết)(?:\s+ngày)?(?![\p{L}])\s*/giu;
+const DEADLINE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${BY_CUE}|${THROUGH_CUE})(?:\s+ngày)?(?![\p{L}])\s*`, 'giu');
 /** A day of month in a recurring deadline: "chậm nhất ngày 15 hằng tháng", "trước 25 hằng tháng", "ngày 20 tháng cuối quý". */
-const DAY_OF_PERIOD_RE = /^(?:ngày\s+)?(\d{1,2})\s+(?:(?:của\s+)?(?:hằng|hàng|mỗi)\s+(tháng|quý|năm)|(tháng cuối quý|tháng đầu quý|tháng cuối năm))/iu;
-const DURING_RE = /(?<![\p{L}\p{N}])(?:hoàn thành\s+)?(?:trong|vào|trong suốt)\s+(?=năm|quý|tháng|\d)/giu;
+const DAY_OF_PERIOD_RE = new RegExp('^' + DAY_OF_PERIOD, 'iu');
+const DURING_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:hoàn\s+thành\s+)?(?:${WITHIN_CUE})\s+(?=năm|quý|tháng|\d)`, 'giu');
 const RANGE_RE = /(?<![\p{N}/-])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\p{N}/])/u;
 const BARE_YEAR_RE = /(?<![\p{N}/.-])((?:19|20)\d{2})(?![\p{N}/-])/u;
 
@@ -97,8 +98,7 @@ export function parseTimeExpression(text: string, span: Span, dates: readonly Da
     }
     const dp = DAY_OF_PERIOD_RE.exec(text.slice(after));
     if (dp) {
-      const unit = (dp[2] ?? dp[3] ?? '').toLowerCase();
-      const p: Period = unit === 'tháng' ? 'monthly' : unit === 'năm' || unit === 'tháng cuối năm' ? 'annual' : 'quarterly';
+      const p: Period = periodOfDay(dp[2], dp[3]).period;
       const [s2, e2] = cover(m.index, after + dp[0].length);
       return mk('deadline', s2, e2, { period: p });
     }
@@ -147,9 +147,11 @@ export function parseTimeExpression(text: string, span: Span, dates: readonly Da
   return undefined;
 }
 
+const RECURRING_DAY_RE = new RegExp(DAY_OF_PERIOD, 'iu');
+
 /** Day of month/period of a recurring deadline ("ngày 15 hằng tháng" → 15), read from its raw text. */
 export function recurringDay(t: TimeExpression): number | undefined {
   if (t.date?.day !== undefined) return t.date.day;
-  const m = /(\d{1,2})\s+(?:(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:tháng|quý|năm)|tháng cuối quý|tháng đầu quý|tháng cuối năm)/iu.exec(t.raw);
+  const m = RECURRING_DAY_RE.exec(t.raw);
   return m ? +m[1] : undefined;
 }
