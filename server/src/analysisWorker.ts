@@ -26,6 +26,8 @@ const newest = new Map<string, number>();
 /** Per document: the check of the newest version (running or finished). */
 const checks = new Map<string, { version: number; analysis: Promise<Analysis | undefined> }>();
 const asked = new Map<number, (files: ParentFiles | undefined) => void>();
+/** A large text arrives in parts before its check (by the check's id). */
+const parts = new Map<number, string[]>();
 let nextAsk = 1;
 
 const post = (m: FromWorker) => port.postMessage(m);
@@ -65,7 +67,17 @@ async function analysisFor(uri: string, version: number): Promise<Analysis | und
 
 port.on('message', (m: ToWorker) => {
   switch (m.kind) {
+    case 'text': {
+      const got = parts.get(m.id);
+      if (got) got.push(m.part);
+      else parts.set(m.id, [m.part]);
+      return;
+    }
     case 'check': {
+      if (m.inParts) {
+        m.input.text = (parts.get(m.id) ?? []).join('');
+        parts.delete(m.id);
+      }
       const started = performance.now();
       newest.set(m.input.uri, Math.max(m.input.version, newest.get(m.input.uri) ?? -1));
       const analysis = check(m.input);

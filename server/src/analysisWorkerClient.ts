@@ -20,7 +20,9 @@ export interface WorkerCheck {
 }
 
 export type ToWorker =
-  | { kind: 'check'; id: number; input: CheckInput }
+  /** `input.text` is empty when the text came before in `text` parts of the same id. */
+  | { kind: 'check'; id: number; input: CheckInput; inParts?: boolean }
+  | { kind: 'text'; id: number; part: string }
   | { kind: 'ask'; id: number; uri: string; version: number; name: string; params: unknown }
   | { kind: 'parents'; id: number; files: ParentFiles | undefined; open: { path: string; version: number; text: string }[] }
   | { kind: 'forget'; uri: string };
@@ -41,6 +43,14 @@ export interface AnalysisWorkerOptions {
 
 export const WORKER_SCRIPT = path.join(__dirname, 'analysisWorker.js');
 
+/**
+ * A large text goes to the worker in parts of this many characters, one per event-loop turn:
+ * copying 5 MB in one message held the main thread ~30–60 ms, in parts a request waits ~2 ms.
+ */
+const TEXT_PART_CHARS = 256 * 1024;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class AnalysisWorker {
   private worker?: Worker;
   private nextId = 1;
@@ -51,15 +61,25 @@ export class AnalysisWorker {
   constructor(private readonly options: AnalysisWorkerOptions) {}
 
   /** Check one version; undefined when it went stale first, failed, or the worker ended. */
-  check(input: CheckInput): Promise<WorkerCheck | undefined> {
+  async check(input: CheckInput): Promise<WorkerCheck | undefined> {
     this.docs.add(input.uri);
-    return this.send((id) => ({ kind: 'check', id, input })) as Promise<WorkerCheck | undefined>;
+    const id = this.nextId++;
+    const worker = this.started();
+    const { text } = input;
+    if (text.length <= TEXT_PART_CHARS) return this.send(id, { kind: 'check', id, input }) as Promise<WorkerCheck | undefined>;
+    for (let at = 0; at < text.length; at += TEXT_PART_CHARS) {
+      worker.postMessage({ kind: 'text', id, part: text.slice(at, at + TEXT_PART_CHARS) } satisfies ToWorker);
+      await nextTurn();
+      if (this.worker !== worker) return undefined; // ended meanwhile
+    }
+    return this.send(id, { kind: 'check', id, input: { ...input, text: '' }, inParts: true }) as Promise<WorkerCheck | undefined>;
   }
 
   /** A request answered from the model of `version` (which must have been sent to `check`). */
   ask<K extends ModelRequest>(name: K, uri: string, version: number, params: ParamsOf<K>): Promise<AnswerOf<K> | undefined> {
     if (!this.docs.has(uri)) return Promise.resolve(undefined);
-    return this.send((id) => ({ kind: 'ask', id, uri, version, name, params })) as Promise<AnswerOf<K> | undefined>;
+    const id = this.nextId++;
+    return this.send(id, { kind: 'ask', id, uri, version, name, params }) as Promise<AnswerOf<K> | undefined>;
   }
 
   holds(uri: string): boolean {
@@ -81,12 +101,11 @@ export class AnalysisWorker {
     if (w) void w.terminate();
   }
 
-  private send(message: (id: number) => ToWorker): Promise<unknown> {
-    const id = this.nextId++;
+  private send(id: number, message: ToWorker): Promise<unknown> {
     const worker = this.started();
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      worker.postMessage(message(id));
+      worker.postMessage(message);
     });
   }
 

@@ -36,6 +36,7 @@ import { AnalysisCache } from './analysisCache';
 import { dependentsOf } from './dependents';
 import { SharedRuns } from './sharedAnalyses';
 import { packageRoot } from './packageRoot';
+import { PLAN_DOCUMENTS } from './planDocuments';
 import { buildAnalysis, registryCache, type CheckInput, type ParentFiles } from './buildAnalysis';
 import { answer, type AnswerOf, type ModelRequest, type ParamsOf } from './modelRequests';
 import { AnalysisWorker, type WorkerCheck } from './analysisWorkerClient';
@@ -99,7 +100,7 @@ export interface KehoachServer {
 
 export function createServer(connection: Connection, options: ServerOptions = {}): KehoachServer {
   const extensionRoot = options.extensionRoot ?? packageRoot();
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(PLAN_DOCUMENTS);
 
   let capabilities: ClientCapabilities = {};
   let hasConfigurationCapability = false;
