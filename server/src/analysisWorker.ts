@@ -14,6 +14,7 @@ import { diagnosticsFor } from './features/diagnostics';
 import { answer, type ModelRequest } from './modelRequests';
 import { ParentRules } from './workspace/parents';
 import type { FromWorker, ToWorker } from './analysisWorkerClient';
+import { IdleCollector } from './idleGc';
 
 const port = parentPort!;
 const { extensionRoot } = workerData as { extensionRoot: string };
@@ -31,6 +32,8 @@ const parts = new Map<number, string[]>();
 let nextAsk = 1;
 
 const post = (m: FromWorker) => port.postMessage(m);
+/** The worker's own heap, collected when its checks pause (a 5 MB check leaves hundreds of MB of garbage). */
+const idleGc = new IdleCollector();
 
 const deps: CheckDeps = {
   registryFor: registryCache(),
@@ -79,9 +82,11 @@ port.on('message', (m: ToWorker) => {
         parts.delete(m.id);
       }
       const started = performance.now();
+      idleGc.busy();
       newest.set(m.input.uri, Math.max(m.input.version, newest.get(m.input.uri) ?? -1));
       const analysis = check(m.input);
       checks.set(m.input.uri, { version: m.input.version, analysis });
+      void analysis.finally(() => idleGc.checked());
       analysis.then(
         (a) => {
           if (!a) return post({ kind: 'checked', id: m.id });

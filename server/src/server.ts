@@ -37,6 +37,7 @@ import { dependentsOf } from './dependents';
 import { SharedRuns } from './sharedAnalyses';
 import { packageRoot } from './packageRoot';
 import { PLAN_DOCUMENTS } from './planDocuments';
+import { IdleCollector } from './idleGc';
 import { buildAnalysis, registryCache, type CheckInput, type ParentFiles } from './buildAnalysis';
 import { answer, type AnswerOf, type ModelRequest, type ParamsOf } from './modelRequests';
 import { AnalysisWorker, type WorkerCheck } from './analysisWorkerClient';
@@ -121,9 +122,17 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const registryFor = registryCache();
   const analyses = new AnalysisCache();
   const debounceOf = new Map<string, number>();
+  const idleGc = new IdleCollector();
   const scheduler = new CheckScheduler({
     debounceMs: (uri) => debounceOf.get(uri) ?? globalSettings.debounceMs,
-    run: validate,
+    run: async (uri) => {
+      idleGc.busy();
+      try {
+        return await validate(uri);
+      } finally {
+        idleGc.checked();
+      }
+    },
     blocking: (uri) => !offThread(uri),
   });
   const reportedProblems = new Set<string>();
@@ -654,6 +663,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   function dispose(): void {
     disposed = true;
     scheduler.dispose();
+    idleGc.dispose();
     worker.dispose();
     analyses.clear();
   }
