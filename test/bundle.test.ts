@@ -144,6 +144,8 @@ describe('bundles (dist/)', function () {
     const { published, expected } = await overStdio(text, ['analysisWorker.js']);
     assert.ok(expected.length > 0);
     assert.deepStrictEqual(published, expected);
+    // A copy of the server without its worker checks the same plan on its main thread.
+    assert.deepStrictEqual((await overStdio(text)).published, expected);
   });
 });
 

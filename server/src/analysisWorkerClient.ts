@@ -3,6 +3,7 @@
 // The worker script sits beside this module: out/server/src/ for the compiled modules, dist/ for
 // the bundle (scripts/bundle.js builds dist/analysisWorker.js).
 
+import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -57,6 +58,9 @@ export class AnalysisWorker {
   private readonly waiting = new Map<number, (value: unknown) => void>();
   /** Documents the worker holds. */
   private readonly docs = new Set<string>();
+
+  /** The worker script is there (a copy of the server without it checks everything on its main thread). */
+  readonly available = fs.existsSync(WORKER_SCRIPT);
 
   constructor(private readonly options: AnalysisWorkerOptions) {}
 

@@ -315,7 +315,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   function offThread(uri: string): boolean {
     const doc = documents.get(uri);
-    return !!doc && doc.getText().length >= workerFromChars;
+    return worker.available && !!doc && doc.getText().length >= workerFromChars;
   }
 
   /** Check the current version in the worker (once per version and generation); undefined when it went stale. */
