@@ -19,7 +19,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { t, type LintConfig, type Text, type Ymd } from './core';
+import { t, type Text, type Ymd } from './core';
 import { findProjectFileAsync, PROJECT_FILE, type ProjectConfig } from './projectConfig';
 import { ProjectConfigs } from './workspace/projectConfigs';
 import { readFileLimited } from './fileRead';
