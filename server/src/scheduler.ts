@@ -1,6 +1,6 @@
 // When to check a document while the user types. A large plan takes a while to check, so the
 // scheduler checks only the newest version, never a queue of old ones:
-// - it waits until the typing pauses for the debounce, and (for a check on this thread slower than 100 ms) at
+// - it waits until the typing pauses for the debounce, and (for a check on this thread slower than 250 ms) at
 //   least one check time after the last check ended, so a slow check is not started again and
 //   again on every keystroke;
 // - while typing goes on it still checks at least every `maxWaitMs` (or one check time for a
@@ -37,10 +37,12 @@ interface DocState {
 
 const DEFAULT_MAX_WAIT_MS = 400;
 /**
- * Checks cheaper than this are not followed by a rest of their own length: a request waits at
- * most this long behind one (the bench's 111 KB plan checks in 40–60 ms and needs no rest).
+ * Checks on this thread cheaper than this are not followed by a rest of their own length. Plans
+ * large enough to check for longer go to the analysis worker (WORKER_FROM_CHARS), so this applies
+ * only when the machine is busy; a rest after every 50–100 ms check doubled the keystroke latency
+ * of a 111 KB plan (bench/server.ts) to spare requests a wait they no longer have.
  */
-const REST_FROM_MS = 100;
+const REST_FROM_MS = 250;
 /** Rounds of the event loop a drain may take at most (each lets one queued message be handled). */
 const MAX_DRAIN_ROUNDS = 64;
 
