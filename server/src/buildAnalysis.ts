@@ -4,7 +4,7 @@
 
 import { checkParsed, LineIndex, loadRegistry, parsePlan, t, type LintConfig, type PlanDocument, type Registry, type Text, type Ymd } from './core';
 import { citedParents } from './core/parent';
-import { MAX_CONFIG_PARENTS } from './core/config-schema';
+import { capParents } from './parentResolver';
 import type { Analysis } from './features/analysis';
 import type { ParentRules, ParentSet } from './workspace/parents';
 import type { KehoachSettings } from './workspace/settings';
@@ -96,13 +96,8 @@ async function parentsOf(plan: PlanDocument, input: CheckInput, a: Analysis, dep
     a.citedKeys = citedKeys;
     const found = await deps.parentFiles(citedKeys, input);
     if (!found) return {};
-    const notes: Text[] = [];
-    let paths = found.paths;
-    if (paths.length > MAX_CONFIG_PARENTS) {
-      notes.push(t(`Có ${paths.length} văn bản cấp trên: chỉ đối chiếu ${MAX_CONFIG_PARENTS} văn bản đầu`, `${paths.length} parent directives: only the first ${MAX_CONFIG_PARENTS} are checked against`));
-      paths = paths.slice(0, MAX_CONFIG_PARENTS);
-    }
-    notes.push(...found.notes);
+    const { files: paths, note: capped } = capParents(found.paths);
+    const notes: Text[] = capped ? [capped, ...found.notes] : [...found.notes];
     a.parentPaths = paths;
     const unreadable = (p: string, reason: string) => notes.push(t(`Không đọc được văn bản cấp trên ${p}: ${reason}`, `Cannot read the parent ${p}: ${reason}`));
     const set = await deps.parentRules.setFor(paths, unreadable, { maxBytes: input.settings.maxFileSizeKB * 1024 });

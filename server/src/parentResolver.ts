@@ -11,6 +11,7 @@ import { parsePlan } from './core/parse';
 import { citedParents, ownKeyOf, parentKeyOf } from './core/parent/extract';
 import type { ParentDoc } from './core/parent/context';
 import { MAX_CONFIG_PARENTS } from './core/config-schema';
+import { t, type Text } from './core/i18n';
 
 /** What the resolver needs of files. Every method resolves, never throws: unreadable is an answer. */
 export interface FileSource {
@@ -35,6 +36,19 @@ export const PARENT_LIMITS = {
   /** Parents checked against one plan, at most. */
   maxParents: MAX_CONFIG_PARENTS,
 } as const;
+
+/**
+ * At most PARENT_LIMITS.maxParents parents for one plan (the CLI's `check` and `coverage` and the
+ * server alike), with a note saying how many were left out.
+ */
+export function capParents(files: readonly string[]): { files: string[]; note?: Text } {
+  const max = PARENT_LIMITS.maxParents;
+  if (files.length <= max) return { files: [...files] };
+  return {
+    files: files.slice(0, max),
+    note: t(`Có ${files.length} văn bản cấp trên: chỉ đối chiếu ${max} văn bản đầu`, `${files.length} parent directives: only the first ${max} are checked against`),
+  };
+}
 
 /** Files in a folder that may be plans or parents. */
 export const PARENT_FILE = /\.(txt|md|kehoach|docx)$/i;

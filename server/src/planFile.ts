@@ -123,11 +123,20 @@ export function docxSizeProblem(size: number): string | undefined {
  *  A Word file (zip or legacy OLE) is read as Word whatever it is called, and a file called
  *  .docx is read as Word whatever it holds (a text file renamed .docx gets a clear message). */
 export function readPlanFile(file: string, maxBytes = MAX_PLAN_BYTES): PlanInput {
-  const limit = isDocxPath(file) ? Math.min(maxBytes, MAX_DOCX_BYTES) : maxBytes;
-  const read = readFileLimitedSync(file, { maxBytes: limit });
+  const read = readFileLimitedSync(file, { maxBytes: readLimitFor(file, maxBytes) });
   if (!read.ok) return { error: read.reason };
-  if (!looksLikeWordFile(read.bytes) && !isDocxPath(file)) return decodePlanBytes(read.bytes);
+  return planInputOf(file, read.bytes);
+}
+
+/** The byte limit for reading a file as a plan: a Word file's own limit caps the caller's. */
+export function readLimitFor(file: string, maxBytes: number): number {
+  return isDocxPath(file) ? Math.min(maxBytes, MAX_DOCX_BYTES) : maxBytes;
+}
+
+/** A file's bytes as a plan: a Word file (by its bytes or by its name) through the Word reader, else decoded text. */
+export function planInputOf(file: string, bytes: Buffer): PlanInput {
+  if (!looksLikeWordFile(bytes) && !isDocxPath(file)) return decodePlanBytes(bytes);
   // The Word reader is loaded on the first Word file only (a literal require: the bundle keeps it).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./docxInput') as typeof import('./docxInput')).docxInput(read.bytes);
+  return (require('./docxInput') as typeof import('./docxInput')).docxInput(bytes);
 }

@@ -493,7 +493,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, {
           // The project file, and the texts that may be parent directives (the workspace index).
-          watchers: [{ globPattern: `**/${PROJECT_FILE}` }, { globPattern: '**/*.txt' }, { globPattern: '**/*.md' }],
+          watchers: [{ globPattern: `**/${PROJECT_FILE}` }, { globPattern: '**/*.txt' }, { globPattern: '**/*.md' }, { globPattern: '**/*.docx' }],
         })
         .catch((e) => log('register', e));
     }

@@ -39,7 +39,7 @@ describe('lsp: workspace index', () => {
     for (const junk of ['', '\u0000\u0001\u0002', 'Số:', '\uFFFD'.repeat(5000)]) assert.strictEqual(ownKeyOf(junk), undefined);
   });
 
-  it('limits: at most maxFiles candidates, files above maxBytes skipped, only .txt and .md', async () => {
+  it('limits: at most maxFiles candidates, files above maxBytes skipped, a text file named .docx is no Word parent', async () => {
     const dir = tempDir();
     try {
       const parent = readCorpus(PARENT_34);
@@ -82,11 +82,12 @@ describe('lsp: workspace index', () => {
     }
   });
 
-  it('watched files: only .txt/.md inside a workspace folder, outside node_modules, out and dot-folders', () => {
+  it('watched files: only .txt/.md/.docx inside a workspace folder, outside node_modules, out and dot-folders', () => {
     const ws = path.join(os.tmpdir(), 'ws');
     assert.ok(isIndexable(path.join(ws, 'nq', '34.txt'), [ws]));
     assert.ok(isIndexable(path.join(ws, 'kh.md'), [ws]));
-    assert.ok(!isIndexable(path.join(ws, 'kh.docx'), [ws]));
+    assert.ok(isIndexable(path.join(ws, 'kh.docx'), [ws]));
+    assert.ok(!isIndexable(path.join(ws, 'kh.pdf'), [ws]));
     assert.ok(!isIndexable(path.join(ws, 'node_modules', 'x', 'a.txt'), [ws]));
     assert.ok(!isIndexable(path.join(ws, 'out', 'a.txt'), [ws]));
     assert.ok(!isIndexable(path.join(ws, '.git', 'a.txt'), [ws]));

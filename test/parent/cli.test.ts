@@ -5,7 +5,6 @@ import * as path from 'path';
 import { CORPUS } from '../helpers';
 import { runCoverage } from '../../server/src/cli/coverage';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const L34 = path.join(CORPUS, 'laocai_34-nq-tu_2025_ocr.txt');
 const L134 = path.join(CORPUS, 'laocai_134-kh-ubnd_2026_thuc-hien-34-nq-tu.txt');
 

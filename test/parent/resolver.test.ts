@@ -5,11 +5,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CORPUS } from '../helpers';
+import { CORPUS, FIXTURES } from '../helpers';
 import { parsePlan } from '../../server/src/core/parse';
 import { ownKeyOf, parentKeyOf } from '../../server/src/core/parent/extract';
 import { ParentContext } from '../../server/src/core/parent/context';
 import { cliParentResolver } from '../../server/src/cli/parents';
+import { capParents, PARENT_LIMITS } from '../../server/src/parentResolver';
 import { editorSource, ParentRules } from '../../server/src/workspace/parents';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 
@@ -71,6 +72,39 @@ describe('parent resolver (CLI and server)', () => {
       const plan = parsePlan(fs.readFileSync(file, 'utf8'));
       assert.deepStrictEqual(await server.filesFor(plan, file, {}), await cli.filesFor(file, plan, {}), name);
     }
+  });
+
+  it('a Word parent: the workspace index and the CLI folder search both read a real .docx’s own number, and the server loads it as Word', async () => {
+    // Mẫu TK1-TS (test/fixtures/docx/SOURCES.md): its first lines carry "Quyết định số: 490/QĐ-BHXH".
+    const wordDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-resolver-docx-')));
+    try {
+      const docx = path.join(wordDir, 'mau-tk1.docx');
+      fs.copyFileSync(path.join(FIXTURES, 'docx', 'bhxh-mau-tk1-ts.docx'), docx);
+      const planFile = path.join(wordDir, 'kh.txt');
+      const planText = UNNUMBERED.replace(/Nghị quyết số 34-NQ\/TU/g, 'Quyết định số 490/QĐ-BHXH');
+      fs.writeFileSync(planFile, planText);
+      const plan = parsePlan(planText);
+      const index = new WorkspaceIndex();
+      await index.scan([wordDir]);
+      assert.strictEqual(index.keyOf(docx), '490||QĐ|BHXH');
+      const server = new ParentRules(() => undefined, index);
+      assert.deepStrictEqual(await server.filesFor(plan, planFile, {}), [docx]);
+      assert.deepStrictEqual(await cliParentResolver().filesFor(planFile, plan, {}), [docx]);
+      const problems: string[] = [];
+      const set = await server.setFor([docx], (p, why) => problems.push(why), { maxBytes: 1 << 20 });
+      assert.deepStrictEqual(problems, []);
+      assert.match(set.context!.parents[0].doc.source, /^Mẫu TK1-TS\n\(Ban hành kèm theo Quyết định số: 490\/QĐ-BHXH/);
+    } finally {
+      fs.rmSync(wordDir, { recursive: true, force: true });
+    }
+  });
+
+  it('at most PARENT_LIMITS.maxParents parents per plan, with a note (CLI and server share capParents)', () => {
+    const many = Array.from({ length: PARENT_LIMITS.maxParents + 3 }, (_, i) => `p${i}.txt`);
+    const capped = capParents(many);
+    assert.deepStrictEqual(capped.files, many.slice(0, PARENT_LIMITS.maxParents));
+    assert.match(capped.note!.vi, /Có 53 văn bản cấp trên: chỉ đối chiếu 50 văn bản đầu/);
+    assert.deepStrictEqual(capParents(many.slice(0, 2)), { files: ['p0.txt', 'p1.txt'] });
   });
 
   it('the server loads a parent from the editor’s open text before the disk, and says why one cannot be read', async () => {

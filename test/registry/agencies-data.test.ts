@@ -2,14 +2,10 @@
 // registry must find names however drafters write them.
 
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { defaultConfig, mergeConfig, parsePlan } from '../../server/src/core';
 import { loadAgencyRegistry, baseAgencies, resolveAgencyIds } from '../../server/src/core/registry/agencies';
 import { loadProvinces } from '../../server/src/core/registry/agency-provinces';
 import { agencyKey } from '../../server/src/core/registry/agency-names';
-import { ROOT } from '../helpers';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 function validIso(s: string): boolean {

@@ -13,8 +13,8 @@ const ALLOWED: Record<string, RegExp> = {
   'server/src/fileRead.ts': /./,
   // findProjectFile / readProjectFile / confineToFoldersSync: the CLI's; the server uses the async ones.
   'server/src/projectConfig.ts': /lstatSync|realpathSync|readFileLimitedSync|confineToFoldersSync/,
-  // readPlanFile: the CLI's; the server reads through readFileLimited and decodes with decodePlanBytes.
-  'server/src/planFile.ts': /readFileLimitedSync\(file, \{ maxBytes: limit \}\)/,
+  // readPlanFile: the CLI's; the server reads through readFileLimited and turns bytes into text with planInputOf.
+  'server/src/planFile.ts': /readFileLimitedSync\(file, \{ maxBytes: readLimitFor\(file, maxBytes\) \}\)/,
   // data/directives.json ships with the extension.
   'server/src/core/registry/directives.ts': /readFileSync\(candidate/,
   // Finding the package's own root once at start (out/ and dist/ sit at different depths).

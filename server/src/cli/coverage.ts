@@ -6,12 +6,13 @@
 import * as path from 'path';
 import { parsePlan } from '../core/parse';
 import type { PlanDocument } from '../core/model';
-import { localeFrom, type Locale } from '../core/i18n';
+import { localeFrom, localize, type Locale } from '../core/i18n';
 import { citedParents } from '../core/parent/extract';
 import { ParentContext, type ParentDoc } from '../core/parent/context';
 import { formatReport, type ReportFormat } from '../core/parent/coverageTable';
 import { readPlanFile } from '../planFile';
 import { cliParentResolver } from './parents';
+import { capParents } from '../parentResolver';
 import { readArgs } from './args';
 import { projectConfigForCli } from '../projectConfig';
 
@@ -62,8 +63,9 @@ export async function runCoverage(args: string[], io: CoverageIo): Promise<numbe
   const plan = readDoc(a.plan!, io);
   if (!plan) return 2;
   const resolver = cliParentResolver();
-  const parentFiles = a.parents.length > 0 ? a.parents : await resolver.filesFor(a.plan!, plan, projectConfigForCli(a.plan!).config);
-  if (parentFiles.length === 0) {
+  const { files: parentFiles, note } = capParents(a.parents.length > 0 ? a.parents : await resolver.filesFor(a.plan!, plan, projectConfigForCli(a.plan!).config));
+  if (note) io.err(`${localize(note, a.locale)}\n`);
+  const notFound = () => {
     const cited = citedParents(plan).map((c) => c.symbol).join(', ');
     io.err(
       a.locale === 'en'
@@ -71,7 +73,8 @@ export async function runCoverage(args: string[], io: CoverageIo): Promise<numbe
         : `không tìm thấy văn bản cấp trên${cited ? ` (kế hoạch trích dẫn ${cited})` : ''}: chỉ ra bằng --parent TỆP hoặc khai báo "parents" trong .kehoach.json\n`,
     );
     return 2;
-  }
+  };
+  if (parentFiles.length === 0) return notFound();
   const parents: ParentDoc[] = [];
   for (const file of parentFiles) {
     const parent = await resolver.load(path.resolve(file));
@@ -83,6 +86,8 @@ export async function runCoverage(args: string[], io: CoverageIo): Promise<numbe
   }
   // Through the context the KH9xx rules read: the same parents, the same filters (a plan is not its own parent).
   const results = new ParentContext(parents).links(plan).map((l) => l.coverage);
+  // Every file found was the plan itself or another body's document under the same number.
+  if (results.length === 0) return notFound();
   io.out(formatReport(results, a.format, a.locale));
   return 0;
 }

@@ -7,7 +7,7 @@ import { checkParsed, fixAll, type CheckOptions } from '../core/check';
 import { parsePlan } from '../core/parse';
 import { ParentContext, type ParentDoc } from '../core/parent';
 import { cliParentResolver } from './parents';
-import type { ParentResolver } from '../parentResolver';
+import { capParents, type ParentResolver } from '../parentResolver';
 import type { LintConfig } from '../core/config';
 import { encodePlanText, MAX_PLAN_BYTES, readPlanFile } from '../planFile';
 import type { Io } from './io';
@@ -193,7 +193,8 @@ function inputNotes(text: string, encodingNote: string | undefined): string[] {
  * search that cannot be read is skipped with a note.
  */
 async function parentsOf(file: string, doc: PlanDocument, project: ProjectConfig, given: string[], resolver: ParentResolver, io: Io): Promise<ParentDoc[] | undefined> {
-  const files = given.length ? given : await resolver.filesFor(file, doc, project.config, (note) => io.err(`kehoach: ${note}\n`));
+  const { files, note } = capParents(given.length ? given : await resolver.filesFor(file, doc, project.config, (n) => io.err(`kehoach: ${n}\n`)));
+  if (note) io.err(`kehoach: ${note.vi} (${note.en})\n`);
   const parents: ParentDoc[] = [];
   for (const f of files) {
     const parent = await resolver.load(path.resolve(f));

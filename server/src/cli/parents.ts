@@ -13,7 +13,7 @@ import { ParentResolver, PARENT_LIMITS, headOf, headOfBytes, type FileSource } f
 export const diskSource: FileSource = {
   async head(file, bytes) {
     // A Word file must be read whole to know its text; its start stands for the head.
-    if (isDocxPath(file)) return headOf(readPlanFile(file).text ?? '', bytes);
+    if (isDocxPath(file)) return headOf(readPlanFile(file, PARENT_LIMITS.maxBytes).text ?? '', bytes);
     // FIFOs, devices and huge files named like plans are skipped by the reader without waiting.
     const read = readFileLimitedSync(file, { maxBytes: PARENT_LIMITS.maxBytes, headBytes: bytes, timeoutMs: 1000 });
     if (!read.ok || read.size > PARENT_LIMITS.maxBytes) return undefined;

@@ -102,6 +102,8 @@ export interface DocumentNumber extends Span {
   issuer: string;
   /** 'state' = 94/NQ-CP; 'party' = 43-NQ/TW; 'malformed' = anything else we still recognised. */
   form: 'state' | 'party' | 'malformed';
+  /** Joint issuers and units written after the issuer ("-BTT" in "04/KH-MTTQ-BTT"), part of `raw`, not of `issuer`. */
+  joint?: string;
 }
 
 export interface Header extends Span {
@@ -131,6 +133,12 @@ export interface Citation extends Span {
   shortName?: Spanned;
   /** Inside the trích yếu or the preamble ("Thực hiện …", "Căn cứ …"). */
   inPreamble: boolean;
+  /**
+   * The plan carries this directive out: a resolution, programme, plan, directive or conclusion
+   * cited in the trích yếu or preamble after "Thực hiện", "Triển khai", "Căn cứ", "Cụ thể hóa" in
+   * the same sentence (not a decree or law: a legal basis). Its parents are found by these.
+   */
+  parentCue?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

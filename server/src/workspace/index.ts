@@ -6,6 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readFileLimited } from '../fileRead';
+import { planInputOf, readLimitFor } from '../planFile';
+import { isDocxPath } from '../core/docx/fileNames';
 import { PARENT_LIMITS, headOf, headOfBytes, ownKeyOfHead } from '../parentResolver';
 
 export interface IndexOptions {
@@ -17,8 +19,8 @@ export interface IndexOptions {
   headBytes?: number;
 }
 
-/** Plan-like text files: *.txt, *.md (and so *.kehoach.txt, *.kh.txt). */
-export const INDEXED_FILE = /\.(txt|md)$/i;
+/** Plan-like files: *.txt, *.md (and so *.kehoach.txt, *.kh.txt), and Word files (*.docx). */
+export const INDEXED_FILE = /\.(txt|md|docx)$/i;
 /** Folders that never hold plans and may be huge. */
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', '.git', '.hg', '.svn', '.vscode-test']);
 
@@ -127,7 +129,7 @@ export class WorkspaceIndex {
       const stat = await fs.promises.lstat(file);
       if (stat.isFile()) {
         exists = true;
-        if (stat.size <= this.options.maxBytes) disk = await readHead(file, this.options);
+        if (stat.size <= this.options.maxBytes) disk = await readKey(file, this.options);
       }
     } catch {
       exists = false;
@@ -224,7 +226,22 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** The key in the first bytes of a file (cut at a line end; a BOM dropped), through the bounded reader. */
-async function readHead(file: string, options: Required<IndexOptions>): Promise<string | undefined> {
-  const read = await readFileLimited(file, { maxBytes: options.maxBytes, headBytes: options.headBytes, timeoutMs: 2000 });
-  return read.ok ? ownKeyOfHead(headOfBytes(read.bytes, options.headBytes)) : undefined;
+async function readKey(file: string, options: Required<IndexOptions>): Promise<string | undefined> {
+  const head = await readHead(file, options.headBytes, options.maxBytes);
+  return head === undefined ? undefined : ownKeyOfHead(head);
+}
+
+/**
+ * The start of a file's text, or undefined when it cannot be read. A Word file is read whole (its
+ * text is in a zip) through the Word reader, loaded on the first Word file only; its text's start
+ * stands for the head, as the CLI reads it.
+ */
+export async function readHead(file: string, headBytes: number, maxBytes: number = PARENT_LIMITS.maxBytes): Promise<string | undefined> {
+  if (isDocxPath(file)) {
+    const read = await readFileLimited(file, { maxBytes: readLimitFor(file, maxBytes), timeoutMs: 2000 });
+    const text = read.ok ? planInputOf(file, read.bytes).text : undefined;
+    return text === undefined ? undefined : headOf(text, headBytes);
+  }
+  const read = await readFileLimited(file, { maxBytes, headBytes, timeoutMs: 2000 });
+  return read.ok ? headOfBytes(read.bytes, headBytes) : undefined;
 }

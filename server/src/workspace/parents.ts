@@ -7,9 +7,10 @@
 import * as fs from 'fs';
 import type { LintConfig, PlanDocument } from '../core';
 import { ParentContext, type ParentDoc } from '../core/parent';
-import { decodePlanBytes } from '../planFile';
+import { planInputOf, readLimitFor } from '../planFile';
 import { readFileLimited } from '../fileRead';
-import { ParentResolver, PARENT_LIMITS, headOf, headOfBytes, type FileSource, type KeyIndex } from '../parentResolver';
+import { ParentResolver, PARENT_LIMITS, headOf, type FileSource, type KeyIndex } from '../parentResolver';
+import { readHead } from './index';
 
 /** One set of parents as the KH9xx rules read them (CheckOptions.parents); its coverage is cached per plan. */
 export interface ParentSet {
@@ -30,8 +31,7 @@ export function editorSource(openText: OpenText): FileSource {
     async head(file, bytes) {
       const open = openText(file);
       if (open) return headOf(open.text, bytes);
-      const read = await readFileLimited(file, { maxBytes: PARENT_LIMITS.maxBytes, headBytes: bytes, timeoutMs: 2000 });
-      return read.ok ? headOfBytes(read.bytes, bytes) : undefined;
+      return readHead(file, bytes);
     },
     async stamp(file) {
       const open = openText(file);
@@ -46,9 +46,9 @@ export function editorSource(openText: OpenText): FileSource {
     async read(file, maxBytes = PARENT_LIMITS.maxBytes) {
       const open = openText(file);
       if (open) return { text: open.text };
-      const read = await readFileLimited(file, { maxBytes });
+      const read = await readFileLimited(file, { maxBytes: readLimitFor(file, maxBytes) });
       if (!read.ok) return { error: read.reason };
-      const decoded = decodePlanBytes(read.bytes);
+      const decoded = planInputOf(file, read.bytes);
       return decoded.text === undefined ? { error: decoded.error ?? 'không đọc được (unreadable)' } : { text: decoded.text };
     },
     async list(dir) {

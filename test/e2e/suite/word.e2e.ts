@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { extension, loadCore, loadDocxReader, revertAndCloseAll, scratchCopy, waitForDiagnostics } from './util';
+import { loadCore, loadDocxReader, revertAndCloseAll, scratchCopy, waitForDiagnostics } from './util';
 
 /** Resolve when `file` exists (the command writes it through vscode.workspace.fs). */
 async function waitForFile(file: string, what: string, timeoutMs = 20000): Promise<void> {

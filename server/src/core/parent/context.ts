@@ -47,7 +47,11 @@ export class ParentContext {
     links = this.parents
       .map((p) => {
         const key = parentKeyOf(p.doc);
-        let citation = key ? cites.find((c) => c.key === key.key) : undefined;
+        const sameNumber = key ? cites.filter((c) => c.key === key.key) : [];
+        let citation = sameNumber.find((c) => !otherBody(c, key!));
+        // Every citation of this number names a body at another level ("16/KH-MTTQ-BTT … của Ban
+        // Thường trực Ủy ban MTTQ tỉnh" vs a commune's 16/KH-MTTQ-BTT): another document, not a parent.
+        if (sameNumber.length > 0 && !citation) return undefined;
         // Cited under another number? Same type, issuer and date is the same document miscited.
         const d = key?.date;
         const miscited = key && d
@@ -63,6 +67,7 @@ export class ParentContext {
         if (numberMismatch) citation = miscited[0];
         return { parent: p, key, citation, numberMismatch, miscited };
       })
+      .filter((l): l is NonNullable<typeof l> => l !== undefined)
       // A plan given as its own parent (a folder scan) is not a parent.
       .filter((l) => !(ownKey && l.key && l.key.key === ownKey))
       .map((l) => ({ ...l, coverage: this.coverage(plan, l.parent) }));
@@ -95,6 +100,23 @@ export class ParentContext {
     const b = index.positionAt(parent.doc.toSourceOffset(span.end));
     return { message, file: { path: parent.path ?? '', line: a.line, character: a.character, endLine: b.line, endCharacter: b.character } };
   }
+}
+
+/** The administrative level a body's name places it at ("… tỉnh Quảng Ninh", "… XÃ LƯƠNG MINH"), when it says one. */
+function placeLevel(name: string): 'commune' | 'district' | 'province' | undefined {
+  const s = name.toLocaleLowerCase('vi');
+  if (/(?<![\p{L}])(?:thị\s+xã|huyện|quận)(?![\p{L}])/u.test(s)) return 'district';
+  if (/(?<![\p{L}])(?:xã|phường|thị\s+trấn|đặc\s+khu)(?![\p{L}])(?!\s+hội)/u.test(s)) return 'commune';
+  if (/(?<![\p{L}])tỉnh(?![\p{L}])/u.test(s)) return 'province';
+  return undefined;
+}
+
+/** A citation whose issuer names a body at another level than the document's own issuer. */
+function otherBody(c: ParentCitation, key: DocKey): boolean {
+  if (!c.issuer || !key.issuerName) return false;
+  const cited = placeLevel(c.issuer);
+  const own = placeLevel(key.issuerName);
+  return cited !== undefined && own !== undefined && cited !== own;
 }
 
 /** Where a finding about a parent stands in the plan: its citation, else the subject, else line 1. */

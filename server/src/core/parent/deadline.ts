@@ -1,9 +1,11 @@
-// Deadlines in a parent's or plan's task text, read without relying on the parser's time
-// expressions (a parent may be OCR'd: "frong Quý 1/2026", "(rong tháng 01/2026)"). Only dates in a
-// deadline context count ("hoàn thành …", "trong tháng …", "trước ngày …", "Quý I/2021") — a date
-// that merely names an event ("triển khai từ 01/01/2026") is not a deadline.
+// Deadlines in a parent's or plan's task text. The dates are the parser's (parse/dates.ts, the
+// reader parse/time.ts uses too); the cue words before them are OCR-tolerant here, since a parent
+// may be OCR'd ("frong Quý 1/2026", "(rong tháng 01/2026)"). Only dates in a deadline context
+// count ("hoàn thành …", "trong tháng …", "trước ngày …", "Quý I/2021") — a date that merely
+// names an event ("triển khai từ 01/01/2026") is not a deadline.
 
 import type { Span, Ymd } from '../model';
+import { findDates, lastDayOf } from '../parse/dates';
 
 export interface Deadline extends Span {
   raw: string;
@@ -20,8 +22,6 @@ export interface PeriodicDeadline extends Span {
   month?: number;
 }
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-
 function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -33,41 +33,29 @@ function valid(y: number, m: number, d: number): boolean {
 // The words that put a date in deadline context, OCR-tolerant ("frong", "(rong" for "trong").
 const CONTEXT = String.raw`(?:hoàn\s+thành|chậm\s+nhất|trước|[tf(]?rong|xong|Thời\s+gian(?:\s+hoàn\s+thành)?[^:\n]{0,40}:|thời\s+hạn|hạn)`;
 
-const DEADLINE_RE = new RegExp(
-  CONTEXT +
-    String.raw`[\s,(:]{0,4}(?:(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})` + // 1-3 d/m/y
-    String.raw`|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})` + // 4-6 full
-    String.raw`|tháng\s+(\d{1,2})\s*(?:[/-]|năm)\s*(\d{4})` + // 7-8 month
-    String.raw`|quý\s+([IVivx]{1,3}|[1-4])\s*(?:[/-]|năm)\s*(\d{4})` + // 9-10 quarter
-    String.raw`|(?:trong\s+)?năm\s+(\d{4}))`, // 11 year
-  'giu',
-);
+// A deadline cue and the room before its date; "ngày", or "trong" before a year, may stand between
+// ("trước ngày 15/8/2024", "hoàn thành trong năm 2026"; in "hoàn thành trong tháng 01/2026" the cue is "trong"). The date itself is the parser's (parse/dates.ts).
+const CUE_RE = new RegExp(CONTEXT + String.raw`[\s,(:]{0,4}(?:ngày\s+|trong\s+(?=năm))?`, 'giu');
 
-/** Deadlines in `text` (offsets + `offset`). */
+/** Date forms that bound a deadline: a day, a month, a quarter or a year (with its year). */
+const DEADLINE_FORMS = new Set(['dmy', 'full', 'my', 'quarter', 'year']);
+
+/** Deadlines in `text` (offsets + `offset`): a cue, then a date the parser reads right after it. */
 export function findDeadlines(text: string, offset = 0): Deadline[] {
   const out: Deadline[] = [];
-  DEADLINE_RE.lastIndex = 0;
+  CUE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = DEADLINE_RE.exec(text)) !== null) {
-    let date: Ymd | undefined;
-    if (m[3]) {
-      const [d, mo, y] = [+m[1], +m[2], +m[3]];
-      if (valid(y, mo, d)) date = { year: y, month: mo, day: d };
-    } else if (m[6]) {
-      const [d, mo, y] = [+m[4], +m[5], +m[6]];
-      if (valid(y, mo, d)) date = { year: y, month: mo, day: d };
-    } else if (m[8]) {
-      const [mo, y] = [+m[7], +m[8]];
-      if (valid(y, mo, 1)) date = { year: y, month: mo, day: lastDay(y, mo) };
-    } else if (m[10]) {
-      const q = /\d/.test(m[9]) ? +m[9] : ROMAN[m[9].toLowerCase()];
-      const y = +m[10];
-      if (q >= 1 && q <= 4 && valid(y, 1, 1)) date = { year: y, month: q * 3, day: lastDay(y, q * 3) };
-    } else if (m[11]) {
-      const y = +m[11];
-      if (valid(y, 12, 31)) date = { year: y, month: 12, day: 31 };
-    }
-    if (date) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, raw: m[0], date });
+  while ((m = CUE_RE.exec(text)) !== null) {
+    const from = m.index;
+    const at = m[0].length; // relative to `from`
+    // Only the few words after a cue are read for a date (a date is at most ~30 characters long,
+    // "ngày 27 tháng 12 năm\n2025"); the full form starts at its own "ngày", which the cue may have taken.
+    const window = text.slice(from, from + at + 40);
+    const d = findDates(window).find((x) => x.start === at || (x.form === 'full' && x.start < at && /^ngày/iu.test(window.slice(x.start, at))));
+    const date = d && DEADLINE_FORMS.has(d.form) && d.year !== undefined && d.year >= 1900 && d.year <= 2200 ? lastDayOf(d) : undefined;
+    if (!d || !date) continue;
+    out.push({ start: offset + from, end: offset + from + d.end, raw: window.slice(0, d.end), date });
+    CUE_RE.lastIndex = from + d.end;
   }
   return out;
 }
@@ -95,13 +83,8 @@ export function findPeriodicDeadlines(text: string, offset = 0): PeriodicDeadlin
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function compareYmd(a: Ymd, b: Ymd): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
-export function formatYmd(d: Ymd): string {
-  return `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
-}
+// One calendar-day comparison and spelling for parser and parents.
+export { compareYmd, formatYmd } from '../parse/dates';
 
 /** Whether periodic deadline `a` falls later in its period than `b` (same period only). */
 export function periodicLater(a: PeriodicDeadline, b: PeriodicDeadline): boolean {

@@ -1,9 +1,12 @@
 // Which documents a plan implements, what a parent document's own number is, and what a parent
 // assigns (its tasks, appendix task rows, and the duties it lays on the plan's level).
 
-import type { PlanDocument, Span, Ymd } from '../model';
+import type { Citation, DocumentNumber, PlanDocument, Span, TimeExpression, Ymd } from '../model';
+import { parseTimeExpression } from '../parse/time';
 import { lineIndexAt } from '../text/lines';
-import { canonicalSymbol, findNumbers, numberKey, type LooseNumber } from '../parse/docNumber';
+import { datesIn } from '../parse/dates';
+import { findSymbols, jointIssuersAt } from '../parse/citation-symbol';
+import { canonicalSymbol, numberKey } from '../parse/docNumber';
 import { findDeadlines, findPeriodicDeadlines, type Deadline, type PeriodicDeadline } from './deadline';
 import { fullText, ownText, unitsOf, type Unit } from './units';
 
@@ -36,8 +39,9 @@ const HEADER_LINES = 25;
  */
 export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
   const h = doc.header;
-  let n: LooseNumber | undefined;
-  if (h.number) n = { ...h.number };
+  let n: DocumentNumber | undefined;
+  // The header's number, with the joint issuers after it ("Số: 16/KH-MTTQ-BTT") kept for its spelling.
+  if (h.number) n = { ...h.number, joint: jointIssuersAt(doc.text, h.number.end) || undefined };
   if (!n) {
     const lines = doc.lines.slice(0, HEADER_LINES);
     for (const line of lines) {
@@ -47,10 +51,10 @@ export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
       // A header-less plan's first lines cite its parents ("THỰC HIỆN NGHỊ QUYẾT SỐ 94/NQ-CP…",
       // "Thực hiện …"): those numbers are the parents', not the document's own.
       if (citesAnother(doc, line.start + m.index, line.text)) continue;
-      const from = m.index + m[0].length;
-      const found = findNumbers(line.text.slice(from, from + 40), line.start + from);
-      if (found.length > 0 && found[0].start - (line.start + from) <= 1) {
-        n = found[0];
+      const from = line.start + m.index + m[0].length;
+      const found = findSymbols(doc.text.slice(from, Math.min(from + 40, line.end)))[0]?.number;
+      if (found && found.start <= 1 && found.number !== '') {
+        n = { ...found, start: found.start + from, end: found.end + from };
         break;
       }
     }
@@ -58,7 +62,7 @@ export function parentKeyOf(doc: PlanDocument): DocKey | undefined {
   if (!n) return undefined;
   const key: DocKey = {
     key: numberKey(n),
-    symbol: canonicalSymbol(n),
+    symbol: canonicalSymbol(n) + (n.joint ?? ''),
     number: n.number,
     type: n.type,
     issuer: n.issuer,
@@ -99,14 +103,16 @@ function citesAnother(doc: PlanDocument, at: number, lineText: string): boolean 
   return /^[\s*\-–]*\(?(?:thực hiện|triển khai|căn cứ|cụ thể hóa|cụ thể hoá|kèm theo)/iu.test(lineText);
 }
 
-/** "…, ngày 27 tháng 12 năm 2025" or "(ngày 22/12/2024)" in the first lines. */
+/**
+ * "…, ngày 27 tháng 12 năm 2025" or "(ngày 22/12/2024)" in the first lines, when the header has no
+ * date (a press reprint): the first such date the parser read there.
+ */
 function headerDate(doc: PlanDocument): { date: Ymd; dateSpan: Span } | undefined {
-  for (const line of doc.lines.slice(0, HEADER_LINES)) {
-    const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|\(ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})\)/u.exec(line.text);
-    if (!m) continue;
-    const [d, mo, y] = m[1] ? [+m[1], +m[2], +m[3]] : [+m[4], +m[5], +m[6]];
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-      return { date: { year: y, month: mo, day: d }, dateSpan: { start: line.start + m.index, end: line.start + m.index + m[0].length } };
+  const end = doc.lines[HEADER_LINES]?.start ?? doc.text.length;
+  for (const d of datesIn(doc.dates, 0, end)) {
+    if (!d.valid || d.day === undefined || d.month === undefined || d.year === undefined) continue;
+    if (d.form === 'full' || (d.form === 'dmy' && /\(ngày\s+$/u.test(doc.text.slice(Math.max(0, d.start - 8), d.start)) && doc.text[d.end] === ')')) {
+      return { date: { year: d.year, month: d.month, day: d.day }, dateSpan: { start: d.start, end: d.end } };
     }
   }
   return undefined;
@@ -118,7 +124,7 @@ function headerDate(doc: PlanDocument): { date: Ymd; dateSpan: Span } | undefine
 export interface ParentCitation extends Span {
   key: string;
   symbol: string;
-  number: LooseNumber;
+  number: DocumentNumber;
   /** The whole citation, as far as it could be read. */
   raw: string;
   /** Type word before the number ("Nghị quyết", "Chương trình hành động"). */
@@ -132,107 +138,48 @@ export interface ParentCitation extends Span {
   inSubject: boolean;
 }
 
-// Words that make a citation a parent: the plan implements it ("Thực hiện", "Triển khai thực hiện",
-// "Căn cứ", "Cụ thể hóa"). Legal bases (Nghị định, Luật) cited with "Căn cứ" are excluded below.
-const PARENT_CUE = /thực\s+hiện|triển\s+khai|căn\s+cứ|cụ\s+thể\s+h[oó]a/iu;
-
-/** Types that are legal bases (the law a plan follows), not directives it carries out. */
-const LEGAL_BASIS_TYPES = new Set(['NĐ', 'TT', 'L', 'TTLT', 'CV', 'TTR', 'BC', 'TB']);
-
 /**
- * The parents a plan cites in its trích yếu and preamble: directives after "Thực hiện",
- * "Triển khai thực hiện", "Căn cứ"… (a resolution, programme, plan, directive or conclusion —
- * not a decree or law, which is a legal basis). One entry per directive, the first citation.
+ * The parents a plan cites in its trích yếu and preamble: the parser's citations marked as parent
+ * cues (Citation.parentCue: a directive after "Thực hiện", "Triển khai thực hiện", "Căn cứ"…).
+ * One entry per directive, the first citation; never the plan's own number.
  */
 export function citedParents(doc: PlanDocument): ParentCitation[] {
-  const region = citationRegion(doc);
-  const text = doc.text.slice(region.start, region.end);
-  const subjectEnd = doc.header.subject?.end ?? region.start;
   const out: ParentCitation[] = [];
   const seen = new Set<string>();
-  // Cue words anywhere in the region; within a sentence, every directive cited after a cue counts
-  // ("Căn cứ … Nghị định …; Nghị quyết số 34-NQ/TU …").
-  const numbers = findNumbers(text, region.start);
-  for (const n of numbers) {
-    if (LEGAL_BASIS_TYPES.has(n.type.toLocaleUpperCase('vi'))) continue;
-    const rel = n.start - region.start;
-    const sentenceStart = Math.max(text.lastIndexOf('.', rel - 1) + 1, 0);
-    const before = text.slice(Math.max(sentenceStart, rel - 400), rel);
-    if (!PARENT_CUE.test(before)) continue;
-    const key = numberKey(n);
-    if (seen.has(key)) continue;
-    // The plan's own number is not a parent.
-    if (doc.header.number && numberKey(doc.header.number) === key) continue;
+  const own = doc.header.number ? numberKey(doc.header.number) : undefined;
+  for (const c of doc.citations) {
+    if (!c.parentCue) continue;
+    const key = numberKey(c.number);
+    if (seen.has(key) || key === own) continue;
     seen.add(key);
-    out.push(readCitation(doc, n, region, subjectEnd));
+    out.push(parentCitation(doc, c, key));
   }
   return out;
 }
 
-/** From the document type line to the first section: the trích yếu and the preamble. */
-function citationRegion(doc: PlanDocument): Span {
-  let start = doc.header.subject?.start ?? doc.header.docType?.start ?? doc.header.end;
-  let end = doc.preamble?.end ?? (doc.items.length > 0 ? doc.items[0].start : 0);
-  if (end <= start) {
-    // No parse: from the document type line ("KẾ HOẠCH") to the first Roman section.
-    const lines = doc.lines;
-    let i = 0;
-    for (; i < Math.min(lines.length, 60); i++) if (/^\s*(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|CHỈ THỊ|QUYẾT ĐỊNH|KẾT LUẬN)\b/u.test(lines[i].text)) break;
-    if (i >= Math.min(lines.length, 60)) i = 0;
-    start = lines[i]?.start ?? 0;
-    let j = i + 1;
-    for (; j < lines.length; j++) if (/^\s*(?:[IVX]{1,4}\s?[.\-–]|[A-Z]\.)\s+\p{Lu}/u.test(lines[j].text) || /^\s*Điều\s+1\b/u.test(lines[j].text)) break;
-    end = j < lines.length ? lines[j].start : doc.text.length;
-  }
-  return { start, end: Math.min(end, start + 20000, doc.text.length) };
-}
-
-const TYPE_WORD_RE = /(Nghị\s+quyết|Chương\s+trình\s+hành\s+động|Chương\s+trình|Kế\s+hoạch|Chỉ\s+thị|Kết\s+luận|Quyết\s+định|Hướng\s+dẫn|Đề\s+án|Thông\s+báo|Quy\s+định)(?:\s+số)?\s*:?\s*$/iu;
-
-function readCitation(doc: PlanDocument, n: LooseNumber, region: Span, subjectEnd: number): ParentCitation {
-  // Prefer the parser's citation when it has one at this place.
-  const pc = doc.citations.find((c) => c.number.start <= n.start && c.number.end >= n.start);
-  const before = doc.text.slice(Math.max(region.start, n.start - 60), n.start);
-  const tw = TYPE_WORD_RE.exec(before);
-  const startOf = tw ? n.start - (before.length - tw.index) : n.start;
-  // After the number: date and issuer, in either order ("ngày 27/12/2025 của Ban …" or
-  // "của Tỉnh uỷ Lào Cai ngày 27/12/2025"), up to the subject ("về …") or the clause end.
-  const tail = doc.text.slice(n.end, Math.min(region.end, n.end + 200));
-  const stop = tail.search(/\s(?:về|V\/v|quy\s+định|ban\s+hành|thực\s+hiện)\s|[;.]\s|[;]|\n\s*\n/u);
-  const head = stop >= 0 ? tail.slice(0, stop) : tail.slice(0, 120);
-  const c: ParentCitation = {
-    start: pc?.start ?? startOf,
-    end: pc?.end ?? n.end + head.length,
-    key: numberKey(n),
-    symbol: canonicalSymbol(n),
-    number: n,
-    raw: pc?.raw ?? doc.text.slice(startOf, n.end + head.length),
-    typeWord: pc?.typeWord?.value ?? tw?.[1],
-    inSubject: n.start < subjectEnd,
+function parentCitation(doc: PlanDocument, c: Citation, key: string): ParentCitation {
+  const out: ParentCitation = {
+    start: c.start,
+    end: c.end,
+    key,
+    // The joint issuers stay in the spelling ("06/KH-MTTW-BTT"), not in the key: a parent's own
+    // header number is read without them.
+    symbol: canonicalSymbol(c.number) + (c.number.joint ?? ''),
+    number: c.number,
+    raw: c.raw,
+    typeWord: c.typeWord?.value,
+    inSubject: !!doc.header.subject && c.number.start < doc.header.subject.end,
   };
-  if (pc?.date && pc.date.valid && pc.date.year && pc.date.month && pc.date.day) {
-    c.date = { year: pc.date.year, month: pc.date.month, day: pc.date.day };
-    c.dateSpan = { start: pc.date.start, end: pc.date.end };
-  } else {
-    const dm = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u.exec(head);
-    if (dm) {
-      const [d, mo, y] = dm[1] ? [+dm[1], +dm[2], +dm[3]] : [+dm[4], +dm[5], +dm[6]];
-      c.date = { year: y, month: mo, day: d };
-      c.dateSpan = { start: n.end + dm.index, end: n.end + dm.index + dm[0].length };
-    }
+  const d = c.date;
+  if (d && d.valid && d.year && d.month && d.day) {
+    out.date = { year: d.year, month: d.month, day: d.day };
+    out.dateSpan = { start: d.start, end: d.end };
   }
-  if (pc?.issuer) {
-    c.issuer = pc.issuer.value;
-    c.issuerSpan = { start: pc.issuer.start, end: pc.issuer.end };
-  } else {
-    const im = /của\s+((?:\p{Lu}[\p{L}]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}]*|\p{Ll}+)){0,8}?)(?=\s+ngày|\s*$|\s*[,;(])/u.exec(head);
-    if (im) {
-      c.issuer = im[1].trim();
-      const s = n.end + im.index + im[0].indexOf(im[1]);
-      c.issuerSpan = { start: s, end: s + c.issuer.length };
-    }
+  if (c.issuer) {
+    out.issuer = c.issuer.value;
+    out.issuerSpan = { start: c.issuer.start, end: c.issuer.end };
   }
-  return c;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,90 +321,48 @@ function unitTask(parent: PlanDocument, u: Unit, kind: ParentTask['kind'], text:
   };
 }
 
-/** Appendix task rows: the parser's tables, or pipe rows ("14. | Sửa đổi … | Bộ … | … | 2025"). */
+/**
+ * Appendix task rows: the rows the parser took for tasks (doc.tasks from tables, parse/tasks.ts),
+ * and the rows of a table of targets ("chỉ tiêu"), which the parser leaves out, as objectives.
+ */
 export function tableTasks(doc: PlanDocument): Omit<ParentTask, 'index'>[] {
   const out: Omit<ParentTask, 'index'>[] = [];
-  if (doc.tables.length > 0) {
-    doc.tables.forEach((table, ti) => {
-      const content = table.columns.findIndex((c) => c.role === 'content');
-      const lead = table.columns.findIndex((c) => c.role === 'lead');
-      const time = table.columns.findIndex((c) => c.role === 'time');
-      const headers = table.columns.map((c) => c.header.toLocaleLowerCase('vi'));
-      const objectives = headers.some((h) => /chỉ\s+tiêu|mục\s+tiêu/.test(h)) && !headers.some((h) => /nhiệm\s+vụ/.test(h));
-      // Rows without a number in a numbered table are wrapped text pasted as rows, not tasks.
-      const numbered = table.rows.filter((r) => r.index).length >= table.rows.length * 0.8;
-      table.rows.forEach((row, ri) => {
-        if (row.group || (numbered && !row.index)) return;
-        const cell = row.cells[content >= 0 ? content : Math.min(1, row.cells.length - 1)];
-        if (!cell || cell.text.trim().length < 8) return;
-        const timeCell = time >= 0 ? row.cells[time] : undefined;
-        const deadlines = timeCell ? cellDeadlines(timeCell.text) : [];
-        out.push({
-          kind: objectives ? 'objective' : 'table',
-          label: `PL${doc.tables.length > 1 ? ti + 1 : ''}.${row.index?.value.replace(/\.$/, '') ?? ri + 1}`,
-          text: cell.text.trim(),
-          start: cell.start,
-          end: cell.end,
-          line: lineIndexAt(doc.lines, row.start),
-          table: ti,
-          row: ri,
-          lead: lead >= 0 ? row.cells[lead]?.text.trim() || undefined : undefined,
-          deadline: deadlines[0] ? { ...deadlines[0], start: timeCell!.start, end: timeCell!.end, raw: timeCell!.text } : undefined,
-        });
+  const taskRows = new Map(doc.tasks.filter((t) => t.source === 'table').map((t) => [`${t.table}:${t.row}`, t]));
+  doc.tables.forEach((table, ti) => {
+    const content = table.columns.findIndex((c) => c.role === 'content');
+    const lead = table.columns.findIndex((c) => c.role === 'lead');
+    const time = table.columns.findIndex((c) => c.role === 'time');
+    const headers = table.columns.map((c) => c.header.toLocaleLowerCase('vi'));
+    const objectives = headers.some((h) => /chỉ\s+tiêu|mục\s+tiêu/.test(h)) && !headers.some((h) => /nhiệm\s+vụ/.test(h));
+    // Rows without a number in a numbered table are wrapped text pasted as rows, not tasks.
+    const numbered = table.rows.filter((r) => r.index).length >= table.rows.length * 0.8;
+    table.rows.forEach((row, ri) => {
+      if (objectives ? row.group || (numbered && !row.index) : !taskRows.has(`${ti}:${ri}`)) return;
+      const cell = row.cells[content >= 0 ? content : Math.min(1, row.cells.length - 1)];
+      if (!cell || cell.text.trim().length < 8) return;
+      const timeCell = time >= 0 ? row.cells[time] : undefined;
+      // The time cell as the parser reads it (parse/time.ts): the task's own reading, or, for a
+      // target the parser left out, the same reader on its cell ("2025", "Quý I/2025", "2025-2026").
+      const when = timeCell ? (taskRows.get(`${ti}:${ri}`)?.time ?? timeOfCell(doc, timeCell)) : undefined;
+      out.push({
+        kind: objectives ? 'objective' : 'table',
+        label: `PL${doc.tables.length > 1 ? ti + 1 : ''}.${row.index?.value.replace(/\.$/, '') ?? ri + 1}`,
+        text: cell.text.trim(),
+        start: cell.start,
+        end: cell.end,
+        line: lineIndexAt(doc.lines, row.start),
+        table: ti,
+        row: ri,
+        lead: lead >= 0 ? row.cells[lead]?.text.trim() || undefined : undefined,
+        deadline: when?.resolved ? { start: timeCell!.start, end: timeCell!.end, raw: timeCell!.text, date: when.resolved } : undefined,
       });
     });
-    return out;
-  }
-  // Pipe rows the parser did not read: "<n>. | content | lead | coordinators | result | time".
-  // Each "TT | …" header starts a table; a table of targets ("chỉ tiêu") holds objectives.
-  let cols: string[] | undefined;
-  let leadCol = -1, timeCol = -1, tableNo = 0;
-  let objectiveTable = false;
-  for (let i = 0; i < doc.lines.length; i++) {
-    const line = doc.lines[i];
-    if (/^\s*(?:TT|STT)\s*\|/u.test(line.text)) {
-      cols = line.text.split('|').map((c) => c.trim().toLocaleLowerCase('vi'));
-      leadCol = cols.findIndex((c) => /chủ\s+trì/.test(c));
-      timeCol = cols.findIndex((c) => /thời\s+gian|thời\s+hạn|tiến\s+độ/.test(c));
-      objectiveTable = cols.some((c) => /chỉ\s+tiêu|mục\s+tiêu/.test(c)) && !cols.some((c) => /nhiệm\s+vụ/.test(c));
-      tableNo++;
-      continue;
-    }
-    if (!cols) continue;
-    const m = /^\s*(\d{1,4})\.?\s*\|/u.exec(line.text);
-    if (!m) continue;
-    const cells: Span[] = [];
-    let s = line.start + m[0].length;
-    for (let k = line.start + m[0].length; k <= line.end; k++) {
-      if (k === line.end || doc.text.charCodeAt(k) === 124) {
-        cells.push({ start: s, end: k });
-        s = k + 1;
-      }
-    }
-    const cellText = (c: Span | undefined) => (c ? doc.text.slice(c.start, c.end).trim() : '');
-    const content = cells[0];
-    if (!content || cellText(content).length < 8) continue;
-    const timeCell = timeCol > 0 ? cells[timeCol - 1] : undefined;
-    const deadlines = timeCell ? cellDeadlines(cellText(timeCell)) : [];
-    out.push({
-      kind: objectiveTable ? 'objective' : 'table',
-      label: `PL${tableNo > 1 ? tableNo : ''}.${m[1]}`,
-      text: cellText(content),
-      start: content.start,
-      end: content.end,
-      line: i,
-      lead: leadCol > 0 ? cellText(cells[leadCol - 1]) || undefined : undefined,
-      deadline: deadlines[0] && timeCell ? { start: timeCell.start, end: timeCell.end, raw: cellText(timeCell), date: deadlines[0].date } : undefined,
-    });
-  }
+  });
   return out;
 }
 
-/** A time cell ("2025", "Quý I/2025", "Tháng 6/2025", "Năm 2025") read as a deadline. */
-function cellDeadlines(text: string): Deadline[] {
-  const bare = /^\s*(?:năm\s+)?(\d{4})\s*$/iu.exec(text);
-  if (bare) return [{ start: 0, end: text.length, raw: text, date: { year: +bare[1], month: 12, day: 31 } }];
-  return findDeadlines('trước ' + text);
+function timeOfCell(doc: PlanDocument, cell: Span): TimeExpression | undefined {
+  return cell.end > cell.start ? parseTimeExpression(doc.text.slice(cell.start, cell.end), cell, doc.dates, doc.header.date?.year) : undefined;
 }
 
 export { type Unit };

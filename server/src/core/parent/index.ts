@@ -6,4 +6,5 @@ export { unitsOf, type Unit } from './units';
 export { textSimilarity, syllables } from './similarity';
 export { ParentContext, type ParentDoc } from './context';
 export { formatReport, formatText, formatMarkdown, formatCsv, formatJson, reportRows, type ReportFormat } from './coverageTable';
-export { canonicalSymbol, numberKey, parseSymbol } from '../parse/docNumber';
+export { canonicalSymbol, numberKey } from '../parse/docNumber';
+export { parseSymbol } from '../parse/citation-symbol';

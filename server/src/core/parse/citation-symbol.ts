@@ -4,7 +4,7 @@
 // and the Party/State classification the citation rules need.
 
 import type { DocumentNumber } from '../model';
-import { findDocumentNumbers, isPartyIssuer } from './docNumber';
+import { findDocumentNumbers, isPartyIssuer, numberKey } from './docNumber';
 
 export { isPartyIssuer };
 
@@ -37,6 +37,12 @@ export function isStateIssuer(code: string): boolean {
 
 const JOINT_ISSUERS = /^(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,9}(?: (?:UBND|HĐND|MTTQ|ĐU|TU|CP))?)+(?![\p{L}\p{N}])/u;
 
+/** Joint issuers and units written right after a symbol's issuer ("-BTT" after "16/KH-MTTQ"), or ''. */
+export function jointIssuersAt(text: string, end: number): string {
+  const more = JOINT_ISSUERS.exec(text.slice(end, end + 40));
+  return more ? more[0] : '';
+}
+
 export interface SymbolMatch {
   number: DocumentNumber;
   /** A symbol whose number is blank ("số /NQ-CP"). */
@@ -67,9 +73,8 @@ export function findSymbols(text: string): SymbolMatch[] {
     // Joint issuers and units after the issuer ("04/TTr-BKHCN-BTTTT", "83/BKHCN-BTTTT-VP") belong to
     // the symbol, also a joint issuer written in two words ("65-KH/BDVTU-BCSĐ UBND": Ban cán sự
     // đảng UBND), so the date after it is the symbol's.
-    const more = JOINT_ISSUERS.exec(text.slice(dn.end, dn.end + 40));
-    const extra = more ? more[0] : '';
-    out.push({ number: { ...dn, end: dn.end + extra.length, raw: dn.raw + extra, type, issuer: canonicalIssuer(issuer) }, blank });
+    const extra = jointIssuersAt(text, dn.end);
+    out.push({ number: { ...dn, end: dn.end + extra.length, raw: dn.raw + extra, type, issuer: canonicalIssuer(issuer), ...(extra ? { joint: extra } : {}) }, blank });
   }
   return out;
 }
@@ -82,7 +87,10 @@ export function formatSymbol(n: DocumentNumber, form: 'state' | 'party', typeAsW
   return n.year !== undefined ? `${n.number}/${n.year}/${type}-${issuer}` : `${n.number}/${type}-${issuer}`;
 }
 
-/** A key that identifies the document whatever the spelling of its symbol: number, year, type, issuer. */
-export function symbolKey(n: DocumentNumber): string {
-  return `${n.number}|${n.year ?? ''}|${n.type.toUpperCase()}|${n.issuer.toUpperCase()}`;
+/** A key that identifies the document whatever the spelling of its symbol: number, year, type, issuer (numberKey: the one key). */
+export const symbolKey: (n: DocumentNumber) => string = numberKey;
+
+/** Parse a symbol string ("94/NQ-CP", "43-NQ/TW", the miswritten "94-NQ/CP") into its parts, or undefined. */
+export function parseSymbol(symbol: string): DocumentNumber | undefined {
+  return findSymbols(symbol.normalize('NFC'))[0]?.number;
 }

@@ -91,6 +91,7 @@ export function findCitations(doc: PlanDocument): Citation[] {
     }
   }
   attachShortNames(text, out);
+  markParentCues(doc, out);
   return out;
 }
 
@@ -158,3 +159,47 @@ function attachShortNames(text: string, cits: Citation[]): void {
   }
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Parent cues: the directives a plan says it carries out (its parents, found by their numbers).
+
+// Words that make a citation a parent: the plan implements it ("Thực hiện", "Triển khai thực hiện",
+// "Căn cứ", "Cụ thể hóa").
+const PARENT_CUE = /thực\s+hiện|triển\s+khai|căn\s+cứ|cụ\s+thể\s+h[oó]a/iu;
+
+/** Types of directives a plan carries out. Decrees, laws, circulars, letters, reports and notices
+ * (NĐ, L, TT, TTLT, CV, TTr, BC, TB) cited after "Căn cứ" are legal bases, not parents. */
+const DIRECTIVE_TYPES = new Set(['NQ', 'QĐ', 'CT', 'KH', 'CTR', 'KL', 'HD', 'ĐA', 'QYĐ', 'QC', 'PA', 'NQLT', 'HĐ', 'BB']);
+
+/** Mark the citations in the trích yếu and preamble that a cue word before them, in their sentence, makes parents. */
+function markParentCues(doc: PlanDocument, cits: Citation[]): void {
+  const region = parentCueRegion(doc);
+  const text = doc.text.slice(region.start, region.end);
+  for (const c of cits) {
+    const n = c.number;
+    if (n.start < region.start || n.end > region.end || n.number === '') continue;
+    if (!DIRECTIVE_TYPES.has(n.type.toLocaleUpperCase('vi'))) continue;
+    // Within a sentence, every directive cited after a cue counts ("Căn cứ … Nghị định …; Nghị quyết số 34-NQ/TU …").
+    const rel = n.start - region.start;
+    const sentenceStart = Math.max(text.lastIndexOf('.', rel - 1) + 1, 0);
+    if (PARENT_CUE.test(text.slice(Math.max(sentenceStart, rel - 400), rel))) c.parentCue = true;
+  }
+}
+
+/** From the document type line to the first section: the trích yếu and the preamble. */
+function parentCueRegion(doc: PlanDocument): Span {
+  let start = doc.header.subject?.start ?? doc.header.docType?.start ?? doc.header.end;
+  let end = doc.preamble?.end ?? (doc.items.length > 0 ? doc.items[0].start : 0);
+  if (end <= start) {
+    // No parse: from the document type line ("KẾ HOẠCH") to the first Roman section.
+    const lines = doc.lines;
+    let i = 0;
+    for (; i < Math.min(lines.length, 60); i++) if (/^\s*(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|CHỈ THỊ|QUYẾT ĐỊNH|KẾT LUẬN)\b/u.test(lines[i].text)) break;
+    if (i >= Math.min(lines.length, 60)) i = 0;
+    start = lines[i]?.start ?? 0;
+    let j = i + 1;
+    for (; j < lines.length; j++) if (/^\s*(?:[IVX]{1,4}\s?[.\-–]|[A-Z]\.)\s+\p{Lu}/u.test(lines[j].text) || /^\s*Điều\s+1\b/u.test(lines[j].text)) break;
+    end = j < lines.length ? lines[j].start : doc.text.length;
+  }
+  return { start, end: Math.min(end, start + 20000, doc.text.length) };
+}

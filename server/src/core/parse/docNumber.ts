@@ -89,9 +89,9 @@ export function findDocumentNumbers(text: string, from = 0, to = text.length): D
 }
 
 // ---------------------------------------------------------------------------------------------
-// The loose reading: numbers as parents are cited and OCR'd ("94-NQ/CP", "34 -NQ/TU", a line
-// break inside), for finding a plan's parents; and the key that identifies a directive across
-// documents. (Formerly parent/docnum.ts: one module for document numbers, both readings.)
+// Across documents: whose numbering a body uses, the key that identifies a directive, and its
+// canonical spelling. (There is one grammar, above: citations, the header, parents and the
+// registry all read numbers through it.)
 
 /**
  * Party issuers end in TW/TU (Trung ương, Tỉnh ủy) or are a Party committee (ĐU, HU, QU, ĐUK). The
@@ -102,38 +102,6 @@ export function isPartyIssuer(code: string): boolean {
   const u = code.toUpperCase();
   if (u.startsWith('MT')) return false;
   return /(?:TW|TU)$/.test(u) || /^(?:ĐU|HU|QU|ĐUK|ĐĐ|BCSĐ|TƯ)$/.test(u);
-}
-
-/** Type abbreviations (ND30 Phụ lục III, plus legal forms) accepted in a number. */
-const TYPES = new Set(['NQ', 'QĐ', 'CT', 'KH', 'CTR', 'KL', 'HD', 'ĐA', 'TB', 'BC', 'QYĐ', 'NĐ', 'TT', 'L', 'CV', 'TTR', 'QC', 'PA', 'TTLT', 'NQLT', 'HĐ', 'BB']);
-
-// Party form: 34-NQ/TU; state form: 94/NQ-CP, 30/2020/NĐ-CP. Spaces around separators come from
-// PDF extraction ("134 /KH-UBND"). Letters are bounded so the scan stays linear.
-const NUMBER_RE = /(?<![\p{L}\p{N}])(\d{1,5})\s?(?:\/\s?(\d{4})\s?)?([-/])\s?(\p{Lu}[\p{L}]{0,5})\s?([-/])\s?(\p{Lu}[\p{L}\p{N}]{0,9}(?:-\p{Lu}[\p{L}\p{N}]{0,9}){0,3})/gu;
-
-export interface LooseNumber {
-  start: number;
-  end: number;
-  raw: string;
-  number: string;
-  year?: number;
-  type: string;
-  issuer: string;
-  form: 'state' | 'party' | 'malformed';
-}
-
-/** Every document number in `text` (offsets relative to `text`, plus `offset`). */
-export function findNumbers(text: string, offset = 0): LooseNumber[] {
-  const out: LooseNumber[] = [];
-  NUMBER_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NUMBER_RE.exec(text)) !== null) {
-    const [raw, num, year, sep1, type, sep2, issuer] = m;
-    if (!TYPES.has(type.toLocaleUpperCase('vi'))) continue;
-    const form = sep1 === '-' && sep2 === '/' && !year ? 'party' : sep1 === '/' && sep2 === '-' ? 'state' : 'malformed';
-    out.push({ start: offset + m.index, end: offset + m.index + raw.length, raw, number: num, year: year ? +year : undefined, type, issuer, form });
-  }
-  return out;
 }
 
 /**
@@ -150,11 +118,7 @@ export function numberKey(n: { number: string; type: string; issuer: string; yea
 export function canonicalSymbol(n: { number: string; type: string; issuer: string; year?: number }): string {
   // Party bodies (…/TW, …/TU, …/HU, …/ĐU) number their documents "số-TYPE/ISSUER".
   if (!n.year && isPartyIssuer(n.issuer)) return `${n.number}-${n.type}/${n.issuer}`;
-  return n.year ? `${n.number}/${n.year}/${n.type}-${n.issuer}` : `${n.number}/${n.type}-${n.issuer}`;
-}
-
-/** Parse a symbol string ("94/NQ-CP", "43-NQ/TW") into its parts, or undefined. */
-export function parseSymbol(symbol: string): LooseNumber | undefined {
-  const found = findNumbers(symbol.normalize('NFC'));
-  return found.length > 0 ? found[0] : undefined;
+  // A law has no type: "83/2025/QH15".
+  const typed = n.type ? `${n.type}-${n.issuer}` : n.issuer;
+  return n.year ? `${n.number}/${n.year}/${typed}` : `${n.number}/${typed}`;
 }

@@ -6,7 +6,7 @@
 // "1.1." nests under "1." and "a)" under whichever it follows. Text copied from PDF arrives hard-
 // wrapped: a line that does not start with a label continues the paragraph or body above it.
 
-import type { Line, NumberingLabel, OutlineItem, PlanDocument, SectionKind, Span } from '../model';
+import type { Line, OutlineItem, PlanDocument, SectionKind, Span } from '../model';
 import { lineIndexAt } from '../text/lines';
 import { isUpperText, levelFamily, matchLabel, skipMarkup, stripEnds, type LabelMatch } from './numbering';
 import { DOC_TYPES } from './header';

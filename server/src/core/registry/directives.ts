@@ -4,7 +4,8 @@
 import type { LintConfig } from '../config';
 import { directivesData } from './agency-data';
 import type { DirectiveRecord, DirectiveRegistry } from './types';
-import { numberKey, parseSymbol } from '../parse/docNumber';
+import { numberKey } from '../parse/docNumber';
+import { parseSymbol } from '../parse/citation-symbol';
 
 interface DirectivesFile {
   directives: (DirectiveRecord & { source?: string })[];
