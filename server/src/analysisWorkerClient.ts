@@ -60,9 +60,12 @@ export class AnalysisWorker {
   private readonly docs = new Set<string>();
 
   /** The worker script is there (a copy of the server without it checks everything on its main thread). */
-  readonly available = fs.existsSync(WORKER_SCRIPT);
+  available = true;
 
-  constructor(private readonly options: AnalysisWorkerOptions) {}
+  constructor(private readonly options: AnalysisWorkerOptions) {
+    // Looked up once, asynchronously (no sync file access in the server); known long before a large plan arrives.
+    fs.promises.access(WORKER_SCRIPT).catch(() => (this.available = false));
+  }
 
   /** Check one version; undefined when it went stale first, failed, or the worker ended. */
   async check(input: CheckInput): Promise<WorkerCheck | undefined> {
