@@ -2,6 +2,7 @@
 // Bundles the three entry points with esbuild, one file each (with a source map) in dist/:
 //   dist/extension.js  the VS Code client (vscode stays external: the editor provides it)
 //   dist/server.js     the language server (VS Code starts it over IPC, other editors over stdio)
+//   dist/analysisWorker.js  the server's worker thread that checks large plans
 //   dist/cli.js        the `kehoach` command
 // One file loads in one read and compile instead of ~100 module look-ups, and the packaged
 // extension needs no node_modules. data/*.json are inlined. `--watch` rebuilds on change.
@@ -14,6 +15,8 @@ const ROOT = path.resolve(__dirname, '..');
 const ENTRIES = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'server/src/main.ts', out: 'dist/server.js' },
+  // The server's analysis worker (a worker_threads script it starts beside itself for large plans).
+  { in: 'server/src/analysisWorker.ts', out: 'dist/analysisWorker.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
 ];
 

@@ -53,7 +53,7 @@ function layerOf(mod: Module): Layer {
   if (rel.startsWith('features/')) return 'features';
   if (rel.startsWith('tools/')) return 'tools';
   // The language server's own modules: the wiring, its entry point, its state.
-  if (['server.ts', 'main.ts', 'analysisCache.ts', 'scheduler.ts', 'dependents.ts', 'sharedAnalyses.ts'].includes(rel)) return 'server';
+  if (['server.ts', 'main.ts', 'analysisCache.ts', 'scheduler.ts', 'dependents.ts', 'sharedAnalyses.ts', 'buildAnalysis.ts', 'modelRequests.ts', 'analysisWorker.ts', 'analysisWorkerClient.ts', 'planDocuments.ts', 'idleGc.ts'].includes(rel)) return 'server';
   // Everything else at the top of server/src is node-side and shared by the CLI and the server
   // (the bounded reader, plan files' bytes, the project file, the parent resolver).
   return 'node';

@@ -18,14 +18,15 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { main } from '../server/src/cli/main';
 import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
+import { WORKER_FROM_CHARS } from '../server/src/server';
 import { CORPUS, corpusFiles, readCorpus, ROOT } from './helpers';
 
 const DIST = path.join(ROOT, 'dist');
 
-/** A bundle copied alone into a fresh folder. */
-function isolated(file: string): { file: string; dispose: () => void } {
+/** A bundle copied alone (with the files it starts beside it) into a fresh folder. */
+function isolated(file: string, ...beside: string[]): { file: string; dispose: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-bundle-'));
-  fs.copyFileSync(path.join(DIST, file), path.join(dir, file));
+  for (const f of [file, ...beside]) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
   return { file: path.join(dir, file), dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -39,7 +40,7 @@ describe('bundles (dist/)', function () {
   this.timeout(60_000);
 
   it('are built: client, server and CLI, one file each with its source map', () => {
-    for (const f of ['extension.js', 'server.js', 'cli.js']) {
+    for (const f of ['extension.js', 'server.js', 'analysisWorker.js', 'cli.js']) {
       assert.ok(fs.existsSync(path.join(DIST, f)), f);
       assert.ok(fs.existsSync(path.join(DIST, f + '.map')), f + '.map');
       assert.match(fs.readFileSync(path.join(DIST, f), 'utf8').slice(-200), new RegExp(`sourceMappingURL=${f.replace('.', '\\.')}\\.map`));
@@ -101,29 +102,50 @@ describe('bundles (dist/)', function () {
     }
   });
 
-  it('the server bundle alone answers over stdio and publishes the diagnostics of a real plan', async () => {
-    const server = isolated('server.js');
+  /** The server bundle (with `beside`) over stdio: the diagnostics of `text` opened as an untitled plan, and the CLI's rules for the same text. */
+  async function overStdio(text: string, beside: string[] = []): Promise<{ published: (string | number | undefined)[]; expected: string[] }> {
+    const server = isolated('server.js', ...beside);
     // With the Node flags the client starts it with (a flag Node refused would end the process).
     const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, server.file, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: path.dirname(server.file) });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => conn.onNotification(PublishDiagnosticsNotification.type, resolve));
     conn.listen();
+    const file = path.join(path.dirname(server.file), 'plan.txt');
     try {
       const init = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {}, locale: 'vi' });
       assert.strictEqual(init.serverInfo?.name, 'kehoach-language-server');
       await conn.sendNotification(InitializedNotification.type, {});
-      const text = readCorpus('tuyenquang_147-kh-ubnd_2024_thuc-hien-43-nq-tw.txt');
-      await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'untitled:147.kehoach.txt', languageId: 'kehoach', version: 1, text } });
+      await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'untitled:plan.kehoach.txt', languageId: 'kehoach', version: 1, text } });
       const p = await diagnostics;
-      const expected = JSON.parse(await inProcess(['check', '--format', 'json', '--no-parents', path.join(CORPUS, 'tuyenquang_147-kh-ubnd_2024_thuc-hien-43-nq-tw.txt')]));
+      fs.writeFileSync(file, text);
+      const expected = JSON.parse(await inProcess(['check', '--format', 'json', '--no-parents', file]));
       const rules = (expected.files?.[0]?.findings ?? expected[0]?.findings ?? []).map((f: { rule: string }) => f.rule);
-      assert.ok(rules.length > 0);
-      assert.deepStrictEqual(p.diagnostics.map((d) => d.code), rules);
+      return { published: p.diagnostics.map((d) => d.code), expected: rules };
     } finally {
       conn.dispose();
       child.kill();
       server.dispose();
     }
+  }
+
+  it('the server bundle alone answers over stdio and publishes the diagnostics of a real plan', async () => {
+    const { published, expected } = await overStdio(readCorpus('tuyenquang_147-kh-ubnd_2024_thuc-hien-43-nq-tw.txt'));
+    assert.ok(expected.length > 0);
+    assert.deepStrictEqual(published, expected);
+  });
+
+  it('the server bundle checks a large plan in its worker bundle (dist/analysisWorker.js beside it)', async () => {
+    // 147/KH-UBND's task section repeated past WORKER_FROM_CHARS.
+    const plan = readCorpus('tuyenquang_147-kh-ubnd_2024_thuc-hien-43-nq-tw.txt');
+    const tasks = plan.slice(plan.indexOf('\n1. Nâng cao nhận thức'), plan.indexOf('\n(Có phụ lục'));
+    assert.ok(tasks.length > 1000, 'the task section');
+    const text = plan.replace(tasks, tasks.repeat(Math.ceil(WORKER_FROM_CHARS / tasks.length) + 1));
+    assert.ok(text.length > WORKER_FROM_CHARS);
+    const { published, expected } = await overStdio(text, ['analysisWorker.js']);
+    assert.ok(expected.length > 0);
+    assert.deepStrictEqual(published, expected);
+    // A copy of the server without its worker checks the same plan on its main thread.
+    assert.deepStrictEqual((await overStdio(text)).published, expected);
   });
 });
 

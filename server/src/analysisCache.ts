@@ -47,6 +47,12 @@ export class AnalysisCache {
     }
   }
 
+  /** A document checked in the analysis worker: the main thread keeps only its footprint. */
+  setFootprint(uri: string, print: Footprint): void {
+    this.models.delete(uri);
+    this.prints.set(uri, print);
+  }
+
   /** Drop the analysis (it is stale) but keep the footprint until the next one replaces it. */
   invalidate(uri: string): void {
     this.models.delete(uri);
@@ -74,7 +80,7 @@ export class AnalysisCache {
   }
 }
 
-function footprintOf(a: Analysis): Footprint {
+export function footprintOf(a: Analysis): Footprint {
   const reads = [...new Set([...(a.parentPaths ?? []), ...(a.config.parents ?? [])])];
   const citations = (a.result?.doc.citations ?? []).slice(0, MAX_CITATIONS).map(citationSummary);
   return { citedKeys: a.citedKeys ?? [], reads, citations };

@@ -100,7 +100,11 @@ export class ParentResolver {
    * An untitled plan (no file yet) has no folder to search and no path to leave out.
    */
   async filesFor(planFile: string | undefined, plan: PlanDocument, project: Partial<LintConfig>, note: (s: string) => void = () => undefined): Promise<string[]> {
-    const wanted = [...new Set(citedParents(plan).map((c) => c.key))];
+    return this.filesForKeys(planFile, [...new Set(citedParents(plan).map((c) => c.key))], project, note);
+  }
+
+  /** The same from the keys the plan cites (the server's analysis worker parses the plan, the main thread resolves). */
+  async filesForKeys(planFile: string | undefined, wanted: readonly string[], project: Partial<LintConfig>, note: (s: string) => void = () => undefined): Promise<string[]> {
     const found: string[] = [...(project.parents ?? [])];
     for (const d of project.directives ?? []) {
       if (!d.path) continue;

@@ -1,6 +1,6 @@
-// When to check a document while the user types. Checks run on the main thread and a large plan
-// takes a while, so the scheduler checks only the newest version, never a queue of old ones:
-// - it waits until the typing pauses for the debounce, and (for a check slower than 50 ms) at
+// When to check a document while the user types. A large plan takes a while to check, so the
+// scheduler checks only the newest version, never a queue of old ones:
+// - it waits until the typing pauses for the debounce, and (for a check on this thread slower than 250 ms) at
 //   least one check time after the last check ended, so a slow check is not started again and
 //   again on every keystroke;
 // - while typing goes on it still checks at least every `maxWaitMs` (or one check time for a
@@ -14,6 +14,8 @@ export interface CheckSchedulerOptions {
   debounceMs: (uri: string) => number;
   /** Checks and publishes the newest version of a document; resolves with the check's cost in ms (undefined when nothing was checked). */
   run: (uri: string) => Promise<number | undefined>;
+  /** The document is checked on this thread (not in the analysis worker): a slow check here holds up requests. */
+  blocking?: (uri: string) => boolean;
   /** Longest an edit waits while typing continues (default 400 ms). */
   maxWaitMs?: number;
   /** Clock (tests). */
@@ -34,8 +36,13 @@ interface DocState {
 }
 
 const DEFAULT_MAX_WAIT_MS = 400;
-/** Checks cheaper than this are not followed by a rest of their own length. */
-const REST_FROM_MS = 50;
+/**
+ * Checks on this thread cheaper than this are not followed by a rest of their own length. Plans
+ * large enough to check for longer go to the analysis worker (WORKER_FROM_CHARS), so this applies
+ * only when the machine is busy; a rest after every 50–100 ms check doubled the keystroke latency
+ * of a 111 KB plan (bench/server.ts) to spare requests a wait they no longer have.
+ */
+const REST_FROM_MS = 250;
 /** Rounds of the event loop a drain may take at most (each lets one queued message be handled). */
 const MAX_DRAIN_ROUNDS = 64;
 
@@ -96,8 +103,10 @@ export class CheckScheduler {
    * the first of them.
    */
   private dueAt(uri: string, s: DocState): number {
-    // A cheap check (most plans) needs no rest: only a slow one would crowd out other work.
-    const rested = s.costMs >= REST_FROM_MS ? s.lastEnd + s.costMs : 0;
+    // A cheap check (most plans) needs no rest: only a slow one on this thread would crowd out
+    // other work (a check in the analysis worker leaves the thread free).
+    const blocking = this.options.blocking?.(uri) ?? true;
+    const rested = blocking && s.costMs >= REST_FROM_MS ? s.lastEnd + s.costMs : 0;
     const quiet = Math.max(s.lastEdit + this.options.debounceMs(uri), rested);
     const latest = Math.max((s.firstEdit ?? s.lastEdit) + this.maxWaitMs, rested);
     return Math.min(quiet, latest);

@@ -19,30 +19,28 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkParsed, LineIndex, loadRegistry, parsePlan, t, type LintConfig, type Registry, type Text, type Ymd } from './core';
+import { t, type Text, type Ymd } from './core';
 import { findProjectFileAsync, PROJECT_FILE, type ProjectConfig } from './projectConfig';
 import { ProjectConfigs } from './workspace/projectConfigs';
-import { capParents } from './parentResolver';
 import { readFileLimited } from './fileRead';
-import { msg, offsetOf, toModelOffset, type Analysis } from './features/analysis';
-import { citedParents } from './core/parent';
-import { agencyMatrixMarkdown, coverageMarkdown, definition, documentLinks } from './features/parents';
+import type { Analysis } from './features/analysis';
 import { INDEXED_FILE, isIndexable, WorkspaceIndex, type IndexOptions } from './workspace/index';
-import { codeActions, fixAllEdits, FIX_ALL_KIND, isActionData, RENUMBER_KIND, resolveAction, type ProjectFileTarget } from './features/codeActions';
-import { completion, type CitationSummary } from './features/completion';
+import { FIX_ALL_KIND, isActionData, RENUMBER_KIND, type ProjectFileTarget } from './features/codeActions';
+import type { CitationSummary } from './features/completion';
 import { diagnosticsFor } from './features/diagnostics';
-import { hover } from './features/hover';
-import { planStatus } from './features/planStatus';
-import { documentSymbols, foldingRanges } from './features/outline';
-import { LEGEND, semanticTokens } from './features/semanticTokens';
-import { ParentRules, type ParentSet } from './workspace/parents';
+import { LEGEND } from './features/semanticTokens';
+import { ParentRules } from './workspace/parents';
 import { DEFAULT_SETTINGS, lintConfigFor, normalizeSettings, type KehoachSettings } from './workspace/settings';
 import { CheckScheduler } from './scheduler';
 import { AnalysisCache } from './analysisCache';
 import { dependentsOf } from './dependents';
 import { SharedRuns } from './sharedAnalyses';
 import { packageRoot } from './packageRoot';
-import { docxLayoutFor } from './workspace/docxLayout';
+import { PLAN_DOCUMENTS } from './planDocuments';
+import { IdleCollector } from './idleGc';
+import { buildAnalysis, registryCache, type CheckInput, type ParentFiles } from './buildAnalysis';
+import { answer, type AnswerOf, type ModelRequest, type ParamsOf } from './modelRequests';
+import { AnalysisWorker, type WorkerCheck } from './analysisWorkerClient';
 
 export const COMMAND_FIX_ALL = 'kehoach.server.fixAll';
 export const COMMAND_RENUMBER = 'kehoach.server.renumber';
@@ -66,7 +64,16 @@ export interface ServerOptions {
   today?: Ymd;
   /** Limits of the workspace index (tests and the benchmark). */
   index?: IndexOptions;
+  /** Documents of at least this many characters are checked in the analysis worker (default WORKER_FROM_CHARS; tests lower it). */
+  workerFromChars?: number;
 }
+
+/**
+ * From this size a document is checked in the analysis worker (analysisWorker.ts), off the main
+ * thread: its check would hold up requests on other documents for more than ~100 ms (a warm check
+ * costs ~0.3 ms per KB on the bench machine). Smaller plans are checked here, without the copy.
+ */
+export const WORKER_FROM_CHARS = 256 * 1024;
 
 /**
  * What the client tells the server in initializationOptions. `workspaceTrusted: false` (VS Code's
@@ -94,7 +101,7 @@ export interface KehoachServer {
 
 export function createServer(connection: Connection, options: ServerOptions = {}): KehoachServer {
   const extensionRoot = options.extensionRoot ?? packageRoot();
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(PLAN_DOCUMENTS);
 
   let capabilities: ClientCapabilities = {};
   let hasConfigurationCapability = false;
@@ -112,12 +119,21 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined),
     maxParentBytes: () => globalSettings.maxFileSizeKB * 1024,
   });
-  const registryCache = new Map<string, Registry>();
+  const registryFor = registryCache();
   const analyses = new AnalysisCache();
   const debounceOf = new Map<string, number>();
+  const idleGc = new IdleCollector();
   const scheduler = new CheckScheduler({
     debounceMs: (uri) => debounceOf.get(uri) ?? globalSettings.debounceMs,
-    run: validate,
+    run: async (uri) => {
+      idleGc.busy();
+      try {
+        return await validate(uri);
+      } finally {
+        idleGc.checked();
+      }
+    },
+    blocking: (uri) => !offThread(uri),
   });
   const reportedProblems = new Set<string>();
   const workspaceIndex = new WorkspaceIndex(options.index);
@@ -189,106 +205,55 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return projectConfigs.forFile(filePathOf(uri));
   }
 
-  function registryFor(config: LintConfig): Registry {
-    const key = JSON.stringify([config.province ?? '', config.agencies ?? null, config.directives ?? []]);
-    let r = registryCache.get(key);
-    if (!r) {
-      r = loadRegistry(config);
-      if (registryCache.size > 16) registryCache.clear();
-      registryCache.set(key, r);
-    }
-    return r;
-  }
-
   // -------------------------------------------------------------------------------------------
   // Analysis: one per (document version, configuration generation)
 
+  /** What a check of the document's current version reads: its text, settings and configuration. */
+  async function checkInput(doc: TextDocument, settings: KehoachSettings): Promise<CheckInput> {
+    const project = await projectConfigFor(doc.uri);
+    const warnings = project?.problems.filter((p) => p.severity === 'warning').length ?? 0;
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      text: doc.getText(),
+      settings,
+      config: lintConfigFor(settings, project),
+      ...(project ? { project: { path: project.path, warnings } } : {}),
+      file: filePathOf(doc.uri),
+      today: options.today,
+    };
+  }
+
+  /** The checks' dependencies on this thread; the worker has its own but asks parentFiles of us. */
+  const checkDeps = { registryFor, parentFiles, parentRules, log };
+
   async function build(doc: TextDocument, settings: KehoachSettings): Promise<Analysis> {
     const started = performance.now();
-    const text = doc.getText();
-    const version = doc.version;
-    const project = await projectConfigFor(doc.uri);
-    const config = lintConfigFor(settings, project);
-    const registry = registryFor(config);
-    const a: Analysis = {
-      uri: doc.uri,
-      version,
-      text,
-      lines: new LineIndex(text),
-      config,
-      locale: config.locale,
-      registry,
-      maxFileSizeKB: settings.maxFileSizeKB,
-      fixAllSuggestions: settings.fixAllIncludeSuggestions,
-    };
-    // The config's own problems are underlined in .kehoach.json; the plan says where to look.
-    const configProblems = project?.problems.filter((p) => p.severity === 'warning').length ?? 0;
-    if (configProblems && project?.path) {
-      a.notes = [t(
-        `${project.path}: ${configProblems} vấn đề, phần sai bị bỏ qua (xem bảng Problems)`,
-        `${project.path}: ${configProblems} problems; the faulty parts are ignored (see the Problems panel)`,
-      )];
-    }
-    // Bytes, not characters: the limit is what the user sees on disk.
-    const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
-    if (sizeKB > settings.maxFileSizeKB) {
-      a.tooLargeKB = Math.ceil(sizeKB);
-      return a;
-    }
-    try {
-      const plan = parsePlan(text);
-      const parents = await parentsOf(plan, doc.uri, config, a, settings);
-      a.parentContext = parents.context;
-      a.result = checkParsed(plan, config, {
-        registry,
-        today: options.today,
-        budgetMs: settings.timeBudgetMs,
-        file: filePathOf(doc.uri),
-        ...(parents.context ? { parents: parents.context } : {}),
-        layout: await docxLayoutFor(doc.uri, text), // a .docx opened as its plan: its formatting, for KH10xx
-      });
-    } catch (err) {
-      log(`checking ${doc.uri}`, err);
-    }
-    a.checkMs = performance.now() - started;
-    return a;
+    return buildAnalysis(await checkInput(doc, settings), checkDeps, started);
   }
 
   /**
-   * The parents of a plan: files named in the configuration, and the workspace files whose header
-   * carries a number the plan cites ("Thực hiện Nghị quyết số 34-NQ/TU"). Records on the analysis
-   * what it depends on, so a change to a parent (or a new file with a cited number) re-checks it.
+   * The parent files for the directive keys a plan cites: named in the configuration, or found in
+   * the workspace index; undefined in Restricted Mode (no parent discovery until trusted).
    */
-  async function parentsOf(plan: ReturnType<typeof parsePlan>, uri: string, config: LintConfig, a: Analysis, settings: KehoachSettings): Promise<ParentSet> {
-    try {
-      const file = filePathOf(uri);
-      const citedKeys = [...new Set(citedParents(plan).map((c) => c.key))];
-      a.citedKeys = citedKeys;
-      // Restricted Mode: no parent discovery until the workspace is trusted (the config is not read either).
-      if (!trusted) return {};
-      const { files: paths, note: capped } = capParents(await parentRules.filesFor(plan, file, config));
-      const notes: Text[] = capped ? [capped] : [];
-      if (workspaceIndex.truncated && citedKeys.some((k) => workspaceIndex.filesFor(k).length === 0)) {
-        notes.push(t(
-          `Chỉ tìm văn bản cấp trên trong ${workspaceIndex.limit} tệp đầu của thư mục làm việc: văn bản được trích dẫn nằm ngoài số đó sẽ không được tìm thấy (khai báo trong "parents" của .kehoach.json)`,
-          `Parents are searched in the first ${workspaceIndex.limit} files of the workspace only: a cited directive beyond them is not found (list it in "parents" of .kehoach.json)`,
-        ));
-      }
-      a.parentPaths = paths;
-      const unreadable = (p: string, reason: string) => notes.push(t(`Không đọc được văn bản cấp trên ${p}: ${reason}`, `Cannot read the parent ${p}: ${reason}`));
-      const set = await parentRules.setFor(paths, unreadable, { maxBytes: settings.maxFileSizeKB * 1024 });
-      if (notes.length) a.notes = [...(a.notes ?? []), ...notes];
-      return set;
-    } catch (err) {
-      log('parent directives', err);
-      return {};
+  async function parentFiles(citedKeys: string[], input: CheckInput): Promise<ParentFiles | undefined> {
+    if (!trusted) return undefined;
+    const paths = await parentRules.filesForKeys(citedKeys, input.file, input.config);
+    const notes: Text[] = [];
+    if (workspaceIndex.truncated && citedKeys.some((k) => workspaceIndex.filesFor(k).length === 0)) {
+      notes.push(t(
+        `Chỉ tìm văn bản cấp trên trong ${workspaceIndex.limit} tệp đầu của thư mục làm việc: văn bản được trích dẫn nằm ngoài số đó sẽ không được tìm thấy (khai báo trong "parents" của .kehoach.json)`,
+        `Parents are searched in the first ${workspaceIndex.limit} files of the workspace only: a cited directive beyond them is not found (list it in "parents" of .kehoach.json)`,
+      ));
     }
+    return { paths, notes };
   }
 
   /** Plans that read a parent file, or cite a key that moved to or from it, are checked again. */
   function recheckDependents(file: string | undefined, keys: readonly (string | undefined)[], except?: string): void {
     for (const uri of dependentsOf(analyses.footprints(), { file, keyBefore: keys[0], keyAfter: keys[1] }, except)) {
       analyses.invalidate(uri);
+      checkedInWorker.delete(uri);
       schedule(uri);
     }
   }
@@ -307,7 +272,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           if (disposed || workspaceIndex.size === 0) return;
           // Only when a checked plan cites a number the index now knows (or a check is running).
           const resolvable = [...analyses.footprints()].some(([, print]) => print.citedKeys.some((k) => workspaceIndex.filesFor(k).length > 0));
-          if (!resolvable && inFlight.size === 0) return;
+          if (!resolvable && inFlight.size === 0 && inWorker.size === 0) return;
           generation++;
           revalidateAll();
         },
@@ -324,9 +289,83 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   /** One analysis in flight per document version: validation and feature requests share it. */
   const inFlight = new SharedRuns<Analysis | undefined>();
 
+  // Large documents are checked in the analysis worker, which keeps their models and answers the
+  // requests about them; the main thread keeps their diagnostics' footprint only.
+  const workerFromChars = options.workerFromChars ?? WORKER_FROM_CHARS;
+  const worker = new AnalysisWorker({
+    extensionRoot,
+    parentFiles: async (uri, keys) => {
+      const doc = documents.get(uri);
+      const files = doc ? await parentFiles(keys, await checkInput(doc, await getSettings(uri))) : undefined;
+      const open = (files?.paths ?? []).flatMap((p) => {
+        const o = openParent(p);
+        return o ? [{ path: p, ...o }] : [];
+      });
+      return { files, open };
+    },
+    log: (text) => log('analysis worker', text),
+  });
+  /** Checks sent to the worker, numbered in the order they started: a later one read newer state. */
+  const inWorker = new SharedRuns<(WorkerCheck & { seq: number }) | undefined>();
+  let workerSeq = 0;
+  /** The version and generation the worker last checked per document. */
+  const checkedInWorker = new Map<string, { version: number; gen: number }>();
+  /** The number of the newest check whose diagnostics were published, per document in the worker. */
+  const publishedFromWorker = new Map<string, number>();
+
+  function offThread(uri: string): boolean {
+    const doc = documents.get(uri);
+    return worker.available && !!doc && doc.getText().length >= workerFromChars;
+  }
+
+  /** Check the current version in the worker (once per version and generation); undefined when it went stale. */
+  function checkInWorker(uri: string): Promise<(WorkerCheck & { seq: number }) | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return Promise.resolve(undefined);
+    return inWorker.run(uri, doc.version, generation, async () => {
+      const gen = generation;
+      const seq = ++workerSeq;
+      // The main thread's model of a smaller version is of no more use.
+      analyses.invalidate(uri);
+      const settings = await getSettings(uri);
+      debounceOf.set(uri, settings.debounceMs);
+      const current = documents.get(uri);
+      if (!current) return undefined;
+      const checked = await worker.check(await checkInput(current, settings));
+      if (checked && gen === generation) {
+        analyses.setFootprint(uri, checked.footprint);
+        checkedInWorker.set(uri, { version: checked.version, gen });
+      }
+      return checked && { ...checked, seq };
+    });
+  }
+
+  /** A request answered from the document's analysis, here or in the worker (undefined: none). */
+  async function ask<K extends ModelRequest>(name: K, uri: string, params: ParamsOf<K>): Promise<AnswerOf<K> | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    if (offThread(uri)) {
+      const done = checkedInWorker.get(uri);
+      // (a check dropped as stale is answered from the newer one that superseded it)
+      if (!done || done.version !== doc.version || done.gen !== generation) await checkInWorker(uri);
+      return worker.ask(name, uri, doc.version, params);
+    }
+    const a = await analyze(uri);
+    return a ? answer(name, a, params) : undefined;
+  }
+
+  /** The document left the worker (closed, or now small): the worker forgets it. */
+  function leaveWorker(uri: string): void {
+    checkedInWorker.delete(uri);
+    publishedFromWorker.delete(uri);
+    inWorker.forget(uri);
+    worker.forget(uri);
+  }
+
   function analyze(uri: string): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
     if (!doc) return Promise.resolve(undefined);
+    if (worker.holds(uri)) leaveWorker(uri);
     const cached = analyses.get(uri, generation, doc.version);
     if (cached) return Promise.resolve(cached);
     return inFlight.run(uri, doc.version, generation, () => analyzeNow(uri));
@@ -355,6 +394,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   /** Check the newest version and publish its diagnostics; resolves with the check's cost in ms. */
   async function validate(uri: string): Promise<number | undefined> {
     try {
+      if (offThread(uri)) {
+        // Edits go on being taken in while the worker checks: the result is published even when
+        // the user typed on meanwhile (the newest checked version, as a check on this thread
+        // publishes while edits wait in the queue), and the scheduler checks the newer text next.
+        const c = await checkInWorker(uri);
+        if (!c || !documents.get(uri) || c.seq <= (publishedFromWorker.get(uri) ?? 0)) return c?.checkMs;
+        publishedFromWorker.set(uri, c.seq);
+        await connection.sendDiagnostics({ uri, version: c.version, diagnostics: c.diagnostics });
+        return c.checkMs;
+      }
       const a = await analyze(uri);
       const now = documents.get(uri);
       // A newer edit arrived (or the document closed) while we worked: the scheduler checks it next.
@@ -386,6 +435,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     scheduler.forget(uri);
     analyses.delete(uri);
     inFlight.forget(uri);
+    leaveWorker(uri);
     settingsCache.delete(uri);
     debounceOf.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
@@ -549,16 +599,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
-      const a = await analyze(params.textDocument.uri);
-      return a ? codeActions(a, params, await actionEnv(a.uri)) : [];
+      const uri = params.textDocument.uri;
+      if (!documents.get(uri)) return [];
+      return (await ask('codeAction', uri, { params, env: await actionEnv(uri) })) ?? [];
     }),
   );
 
   connection.onCodeActionResolve(
     guard('codeAction/resolve', undefined as unknown as CodeAction, async (action: CodeAction) => {
       if (!isActionData(action.data)) return action;
-      const a = await analyze(action.data.uri);
-      return a ? resolveAction(action, a, { today: options.today }) : action;
+      return (await ask('codeActionResolve', action.data.uri, { action, today: options.today })) ?? action;
     }),
   );
 
@@ -567,86 +617,54 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const arg = params.arguments?.[0] as string | { uri?: string } | undefined;
       const uri = typeof arg === 'string' ? arg : arg?.uri;
       if (!uri) return null;
-      const a = await analyze(uri);
-      if (a && COVERAGE_COMMANDS.includes(params.command)) return coverageMarkdown(a);
-      if (a && MATRIX_COMMANDS.includes(params.command)) return agencyMatrixMarkdown(a);
-      if (a && params.command === COMMAND_PLAN_STATUS) return planStatus(a);
-      if (!a || !a.result) return null;
+      if (COVERAGE_COMMANDS.includes(params.command)) return (await ask('coverageReport', uri, undefined)) ?? null;
+      if (MATRIX_COMMANDS.includes(params.command)) return (await ask('agencyMatrix', uri, undefined)) ?? null;
+      if (params.command === COMMAND_PLAN_STATUS) return (await ask('planStatus', uri, undefined)) ?? null;
       if (params.command === COMMAND_FIX_ALL || params.command === COMMAND_RENUMBER) {
-        const numbering = params.command === COMMAND_RENUMBER;
-        const edits = fixAllEdits(a, { today: options.today }, numbering);
-        if (!edits.length) return { applied: false, edits: 0 };
-        const label = numbering ? msg(a, t('Đánh số lại', 'Renumber')) : msg(a, t('Sửa tất cả', 'Fix all'));
-        const r = await connection.workspace.applyEdit({ label, edit: { documentChanges: [{ textDocument: { uri, version: a.version }, edits }] } });
-        return { applied: r.applied, edits: edits.length };
+        const version = documents.get(uri)?.version;
+        const fix = await ask('fixAll', uri, { today: options.today, numbering: params.command === COMMAND_RENUMBER });
+        if (!fix) return null;
+        if (!fix.edits.length) return { applied: false, edits: 0 };
+        const r = await connection.workspace.applyEdit({ label: fix.label, edit: { documentChanges: [{ textDocument: { uri, version: version! }, edits: fix.edits }] } });
+        return { applied: r.applied, edits: fix.edits.length };
       }
       return null;
     }),
   );
 
-  connection.onDocumentSymbol(
-    guard('documentSymbol', [], async (params) => {
-      const a = await analyze(params.textDocument.uri);
-      return a ? documentSymbols(a) : [];
-    }),
-  );
+  connection.onDocumentSymbol(guard('documentSymbol', [], async (params) => (await ask('documentSymbol', params.textDocument.uri, undefined)) ?? []));
 
-  connection.onFoldingRanges(
-    guard('foldingRange', [], async (params) => {
-      const a = await analyze(params.textDocument.uri);
-      return a ? foldingRanges(a) : [];
-    }),
-  );
+  connection.onFoldingRanges(guard('foldingRange', [], async (params) => (await ask('foldingRange', params.textDocument.uri, undefined)) ?? []));
 
-  connection.onHover(
-    guard('hover', null, async (params) => {
-      const a = await analyze(params.textDocument.uri);
-      return a ? hover(a, params.position) : null;
-    }),
-  );
+  connection.onHover(guard('hover', null, async (params) => (await ask('hover', params.textDocument.uri, { position: params.position })) ?? null));
 
-  connection.onDefinition(
-    guard('definition', [] as Location[], async (params) => {
-      const a = await analyze(params.textDocument.uri);
-      if (!a?.result) return [];
-      return definition(a, toModelOffset(a.result.doc, offsetOf(a, params.position)));
-    }),
-  );
+  connection.onDefinition(guard('definition', [] as Location[], async (params) => (await ask('definition', params.textDocument.uri, { position: params.position })) ?? []));
 
-  connection.onDocumentLinks(
-    guard('documentLink', [], async (params) => {
-      const a = await analyze(params.textDocument.uri);
-      return a ? documentLinks(a) : [];
-    }),
-  );
+  connection.onDocumentLinks(guard('documentLink', [], async (params) => (await ask('documentLink', params.textDocument.uri, undefined)) ?? []));
 
   connection.onCompletion(
     guard('completion', [], async (params) => {
-      const a = await analyze(params.textDocument.uri);
-      if (!a) return [];
+      const uri = params.textDocument.uri;
       // Citations other open plans already make (from their last analysis: no re-check here).
       const others: CitationSummary[] = [];
-      for (const [uri, print] of analyses.footprints()) {
-        if (uri === a.uri) continue;
+      for (const [other, print] of analyses.footprints()) {
+        if (other === uri) continue;
         others.push(...print.citations);
         if (others.length > 2000) break;
       }
-      return completion(a, params.position, others);
+      return (await ask('completion', uri, { position: params.position, others })) ?? [];
     }),
   );
 
-  connection.languages.semanticTokens.on(
-    guard('semanticTokens', { data: [] }, async (params) => {
-      const a = await analyze(params.textDocument.uri);
-      return a ? semanticTokens(a) : { data: [] };
-    }),
-  );
+  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, async (params) => (await ask('semanticTokens', params.textDocument.uri, undefined)) ?? { data: [] }));
 
   documents.listen(connection);
 
   function dispose(): void {
     disposed = true;
     scheduler.dispose();
+    idleGc.dispose();
+    worker.dispose();
     analyses.clear();
   }
 

@@ -78,6 +78,11 @@ export class ParentRules {
     return this.resolver.filesFor(file, plan, config);
   }
 
+  /** The same from the directive keys the plan cites. */
+  async filesForKeys(keys: readonly string[], file: string | undefined, config: Partial<LintConfig>): Promise<string[]> {
+    return this.resolver.filesForKeys(file, keys, config);
+  }
+
   /** The context for a set of parent paths. Unreadable parents are skipped, each with its reason. */
   async setFor(paths: readonly string[] | undefined, problems: (path: string, reason: string) => void, limits: ParentReadLimits): Promise<ParentSet> {
     if (!paths || paths.length === 0) return {};

@@ -6,8 +6,9 @@ import type { FilePlace } from '../finding';
 import type { Text } from '../i18n';
 import { LineIndex } from '../text/lines';
 import { t } from '../i18n';
-import { citedParents, ownKeyOf, parentKeyOf, type DocKey, type ParentCitation } from './extract';
+import { citedParents, levelOfIssuer, ownKeyOf, parentKeyOf, tableTasks, type DocKey, type ParentCitation } from './extract';
 import { matchCoverage, type CoverageResult } from './match';
+import { unitsOf } from './units';
 
 /** A parent directive's text, parsed, with where it came from. */
 export interface ParentDoc {
@@ -28,8 +29,12 @@ export interface ParentLink {
   coverage: CoverageResult;
 }
 
+/** Coverage results kept per parent, by the plan content they were computed from (a few plans may share a parent). */
+const COVERAGE_KEPT = 4;
+
 export class ParentContext {
   private readonly cache = new WeakMap<PlanDocument, ParentLink[]>();
+  private readonly coverages = new WeakMap<ParentDoc, Map<string, CoverageResult>>();
   private readonly lineIndexes = new WeakMap<PlanDocument, LineIndex>();
   constructor(readonly parents: readonly ParentDoc[]) {}
 
@@ -65,9 +70,26 @@ export class ParentContext {
       .filter((l): l is NonNullable<typeof l> => l !== undefined)
       // A plan given as its own parent (a folder scan) is not a parent.
       .filter((l) => !(ownKey && l.key && l.key.key === ownKey))
-      .map((l) => ({ ...l, coverage: matchCoverage(plan, l.parent.doc) }));
+      .map((l) => ({ ...l, coverage: this.coverage(plan, l.parent) }));
     this.cache.set(plan, links);
     return links;
+  }
+
+  /**
+   * The plan's coverage of one parent, computed again only when what the matching reads of the plan
+   * changed: an edit outside the tasks (the signature, a date, the recipients) reuses the last result.
+   */
+  private coverage(plan: PlanDocument, parent: ParentDoc): CoverageResult {
+    let kept = this.coverages.get(parent);
+    if (!kept) this.coverages.set(parent, (kept = new Map()));
+    const key = coverageKey(plan);
+    let result = kept.get(key);
+    if (!result) {
+      result = matchCoverage(plan, parent.doc);
+      if (kept.size >= COVERAGE_KEPT) kept.delete(kept.keys().next().value as string);
+      kept.set(key, result);
+    }
+    return result;
   }
 
   /** A place in a parent's file, LSP-style, for related information. */
@@ -114,3 +136,28 @@ export function parentName(link: ParentLink): string {
 }
 
 export const RELATED_PARENT = (label: string) => t(`nhiệm vụ ${label} trong văn bản cấp trên`, `task ${label} in the parent directive`);
+
+/**
+ * Everything matchCoverage reads of a plan, as one string: the issuer's level, the plan's own
+ * number, whether it has reporting clauses, its task units (spans, labels, titles, their text),
+ * the leads of its tasks and its appendix task rows. Equal keys give equal coverage results, offsets
+ * included (an edit before the tasks moves the units' spans, so it changes the key).
+ */
+export function coverageKey(plan: PlanDocument): string {
+  const units = unitsOf(plan);
+  let start = Infinity;
+  let end = -Infinity;
+  for (const u of units) {
+    start = Math.min(start, u.start);
+    end = Math.max(end, u.end);
+  }
+  return JSON.stringify([
+    levelOfIssuer(plan) ?? null,
+    parentKeyOf(plan) ?? null,
+    plan.reporting.length > 0,
+    units,
+    units.length ? plan.text.slice(start, end) : '',
+    plan.tasks.map((t) => [t.item ?? null, t.table ?? null, t.row ?? null, t.lead?.name ?? null]),
+    tableTasks(plan),
+  ]);
+}
